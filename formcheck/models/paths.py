@@ -1,0 +1,41 @@
+"""Where pose models live and how a missing one is reported."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal, get_args
+
+from formcheck.errors import FormcheckError
+
+Variant = Literal["lite", "full", "heavy"]
+VARIANTS: tuple[str, ...] = get_args(Variant)
+
+
+def models_dir() -> Path:
+    """The models folder: $FORMCHECK_MODELS_DIR, else the checkout's models/, else the user data dir."""
+    env = os.environ.get("FORMCHECK_MODELS_DIR")
+    if env:
+        return Path(env)
+    checkout = Path(__file__).resolve().parents[2] / "models"
+    if checkout.is_dir():
+        return checkout
+    return Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "formcheck" / "models"
+
+
+def model_path(variant: str) -> Path:
+    """Path of an installed model bundle, or a FormcheckError naming the install command."""
+    check_variant(variant)
+    path = models_dir() / f"pose_landmarker_{variant}.task"
+    if not path.is_file():
+        raise FormcheckError(
+            f"pose model '{variant}' is not installed ({path} missing): "
+            f"run `formcheck models install --variant {variant}`"
+        )
+    return path
+
+
+def check_variant(variant: str) -> None:
+    """Reject an unknown model variant with the valid ones listed."""
+    if variant not in VARIANTS:
+        raise FormcheckError(f"unknown model variant '{variant}': choose one of {', '.join(VARIANTS)}")
