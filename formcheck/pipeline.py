@@ -71,7 +71,7 @@ def extract_poses(
 
 
 def run_engine(exercise: Exercise, kin: KinematicsTrack) -> tuple[list[FrameResult], list[RepRecord | HoldRecord]]:
-    """Feed a whole kinematics track through a fresh engine."""
-    engine = ExerciseEngine(exercise)
+    """Feed a whole kinematics track through a fresh engine (a file: no settling-in time needed)."""
+    engine = ExerciseEngine(exercise, ready_after_s=0.0)
     results = [engine.update(fk) for fk in kin]
     return results, engine.finish()

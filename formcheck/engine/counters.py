@@ -52,9 +52,7 @@ class RepCounter:
         if not self.active:
             if v <= exit_:
                 self._rest_t = t
-                self._rest_v = v
-            elif self._rest_t is not None and v < self._rest_v:
-                self._rest_v = v
+            self._rest_v = min(self._rest_v, v)  # the lowest value since the last rep: the baseline
             if v >= enter and self._rest_t is not None:
                 self.active = True
                 self._start_t, self._base = self._rest_t, min(self._rest_v, v)

@@ -8,7 +8,7 @@ from collections import deque
 from formcheck.engine.counters import Excursion, HoldSpan, HoldTimer, RepCounter
 from formcheck.engine.records import Cue, FrameResult, HoldRecord, RepRecord
 from formcheck.engine.rules import Movement, frame_violates, judge, side_value, top_hold_s
-from formcheck.engine.setup import SetupGate
+from formcheck.engine.setup import READY_AFTER_S, SetupGate
 from formcheck.exercises.spec import Exercise, HoldMotion, RepMotion
 from formcheck.types import FrameKinematics
 
@@ -18,9 +18,9 @@ BUFFER_S = 120.0  # frames kept for judging the movement in progress (longest ho
 class ExerciseEngine:
     """Counts and judges one exercise; the same object serves analyze and the live session."""
 
-    def __init__(self, exercise: Exercise) -> None:
+    def __init__(self, exercise: Exercise, ready_after_s: float = READY_AFTER_S) -> None:
         self.exercise = exercise
-        self.gate = SetupGate(exercise)
+        self.gate = SetupGate(exercise, ready_after_s)
         sides = ("both",) if exercise.sides == "both" else ("left", "right")
         self.sides = sides
         motion = exercise.motion
@@ -90,7 +90,7 @@ class ExerciseEngine:
             if busy and side not in busy:
                 counter.reset()  # one side moves at a time: the other side's echo is not a rep
                 continue
-            value = side_value(fk, motion.signal, "work", side)
+            value = self._motion_value(fk, side)
             excursion = counter.update(fk.t, value, fk.segment)
             if excursion is not None:
                 record = self._record_rep(side, excursion)
@@ -99,7 +99,7 @@ class ExerciseEngine:
         started = [s for s, c in self._reps.items() if c.active]
         if len(started) > 1:
             sign = 1.0 if motion.rising else -1.0
-            best = max(started, key=lambda s: sign * side_value(fk, motion.signal, "work", s))
+            best = max(started, key=lambda s: sign * self._motion_value(fk, s))
             for side in started:
                 if side != best:
                     self._reps[side].reset()
@@ -107,6 +107,17 @@ class ExerciseEngine:
         if started:
             self.work_side = started[0]
             cues.extend(Cue(rule.id, rule.cue, fk.t) for rule in self._rules if frame_violates(rule, fk, started[0]))
+
+    def _motion_value(self, fk: FrameKinematics, side: str) -> float:
+        """The rep signal; bilateral and not side-on, the side that moved more (a stuck side is a miss)."""
+        motion = self.exercise.motion
+        if side != "both" or (fk.view == "side" and fk.facing in ("left", "right")):
+            return side_value(fk, motion.signal, "work", side)
+        pair = [v for v in fk.signals[motion.signal] if math.isfinite(v)]
+        if not pair:
+            return math.nan
+        rising = motion.rising if isinstance(motion, RepMotion) else True
+        return max(pair) if rising else min(pair)
 
     def _movement(self, side: str, start: float, peak: float, end: float) -> Movement:
         motion = self.exercise.motion
@@ -119,13 +130,17 @@ class ExerciseEngine:
         return [fk for fk in self._buffer if start - 1e-9 <= fk.t <= end + 1e-9]
 
     def _judge_all(self, frames: list[FrameKinematics], move: Movement) -> tuple[list[str], list[str]]:
-        faults, unassessed = [], []
+        """Faults, and the checks no rule could assess from the views seen."""
+        faults, assessed, unassessed = [], set(), []
         for rule in self._rules:
             status, _ = judge(rule, frames, move)
             if status == "fault":
                 faults.append(rule.id)
-            elif status == "not_assessed":
-                unassessed.append(rule.id)
+            if status != "not_assessed":
+                assessed.add(rule.check_id)
+        for rule in self._rules:
+            if rule.check_id not in assessed and rule.check_id not in unassessed:
+                unassessed.append(rule.check_id)
         return faults, unassessed
 
     def _peak_values(self, frames: list[FrameKinematics], side: str, t: float) -> dict[str, float]:

@@ -14,6 +14,7 @@ from formcheck.exercises.spec import Rule
 from formcheck.types import FrameKinematics
 
 Status = Literal["ok", "fault", "not_assessed"]
+PEAK_FRAME_S = 0.06  # the peak frame itself (one frame at 17+ fps), not a neighbour seen from another view
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def measure(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> fl
         return float(np.abs(values).max())
     # "peak": the value at the frame nearest the motion's peak, when that frame is in view
     nearest = int(np.argmin(np.abs(times - move.peak_s)))
-    return float(values[nearest]) if abs(times[nearest] - move.peak_s) < 0.25 else None
+    return float(values[nearest]) if abs(times[nearest] - move.peak_s) <= PEAK_FRAME_S else None
 
 
 def judge(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> tuple[Status, float | None]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from formcheck.exercises.spec import Exercise
 from formcheck.types import FrameKinematics
 
-READY_AFTER_S = 0.5  # conditions must hold this long before counting starts
+READY_AFTER_S = 0.5  # live: conditions must hold this long before counting starts (someone settling in)
 LOST_AFTER_S = 1.5  # once counting, brief setup failures (a landmark flicker) are tolerated
 
 _POSTURE_HINT = {
@@ -60,8 +60,9 @@ def problem(exercise: Exercise, fk: FrameKinematics) -> str:
 class SetupGate:
     """Counting starts once the setup holds for READY_AFTER_S, pauses if it fails for LOST_AFTER_S."""
 
-    def __init__(self, exercise: Exercise) -> None:
+    def __init__(self, exercise: Exercise, ready_after_s: float = READY_AFTER_S) -> None:
         self.exercise = exercise
+        self.ready_after_s = ready_after_s
         self.ready = False
         self.message = "Getting ready"
         self._good_since: float | None = None
@@ -73,7 +74,7 @@ class SetupGate:
         if not issue:
             self._bad_since = None
             self._good_since = fk.t if self._good_since is None else self._good_since
-            if not self.ready and fk.t - self._good_since >= READY_AFTER_S:
+            if not self.ready and fk.t - self._good_since >= self.ready_after_s:
                 self.ready = True
             self.message = ""
         else:

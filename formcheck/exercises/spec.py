@@ -64,6 +64,12 @@ class Rule:
     during: Literal["rep", "top"] = "rep"  # judge over the whole rep, or only near its peak
     enabled: bool = True
     praise: str = "Better, that's it."
+    check: str = ""  # rules judging one thing from different views share a check (default: the id)
+
+    @property
+    def check_id(self) -> str:
+        """The check this rule belongs to."""
+        return self.check or self.id
 
 
 @dataclass(frozen=True)

@@ -88,9 +88,11 @@ def compute_signals(xyzv: np.ndarray, width: int, height: int) -> dict[str, np.n
         rise = np.degrees(np.arctan2(other_hip[:, 1] - hip[:, 1], np.abs(hip[:, 0] - other_hip[:, 0])))
         out["pelvis_rise"].append(rise)
         # Lateral lean of the trunk from vertical, positive toward this side (front view, upright).
-        out["trunk_lean_toward"].append(signed_from(vertical_up, up, outward))
+        toward_side = np.stack([np.sign(outward[:, 0]), np.zeros(len(outward))], axis=-1)
+        out["trunk_lean_toward"].append(signed_from(vertical_up, up, toward_side))
         foot = toe - heel
-        heel_lift = np.degrees(np.arctan2(heel[:, 1] - toe[:, 1], np.abs(foot[:, 0])))
+        # Heel above the toe (image y grows downward): the heel has left the floor.
+        heel_lift = np.degrees(np.arctan2(toe[:, 1] - heel[:, 1], np.abs(foot[:, 0])))
         out["heel_lift"].append(heel_lift)
         # How far the knee travels past the toes along the walking direction, in torso lengths.
         out["knee_past_toe"].append(dot(knee - toe, forward) / torso)

@@ -9,7 +9,6 @@ import mediapipe as mp
 import numpy as np
 from mediapipe.tasks.python import BaseOptions, vision
 
-from formcheck.landmarks import NAMES
 from formcheck.models.paths import model_path
 from formcheck.types import Frame, Pose
 
@@ -17,23 +16,41 @@ MIN_DETECTION = 0.5
 MIN_TRACKING = 0.5
 
 
-class PoseEstimator:
-    """MediaPipe Pose Landmarker in VIDEO mode (tracking across frames with real timestamps)."""
+CENSUS_EVERY_S = 1.0  # how often to look for other people (a full detection costs ~2 tracked frames)
 
-    def __init__(self, variant: str = "full", num_poses: int = 1) -> None:
+
+class PoseEstimator:
+    """MediaPipe Pose Landmarker in VIDEO mode (tracking across frames with real timestamps).
+
+    Tracking one pose keeps following the person already found (the ROI follows them), which is
+    what "track the one who was there first" needs; a second, IMAGE-mode landmarker counts the
+    people in view once a second so a second person is reported without doubling the per-frame cost.
+    """
+
+    def __init__(self, variant: str = "full", census_every_s: float | None = CENSUS_EVERY_S) -> None:
         self.variant = variant
         path = model_path(variant)
-        options = vision.PoseLandmarkerOptions(
+        self._landmarker = vision.PoseLandmarker.create_from_options(self._options(path, vision.RunningMode.VIDEO, 1))
+        self._census = (
+            vision.PoseLandmarker.create_from_options(self._options(path, vision.RunningMode.IMAGE, 3))
+            if census_every_s
+            else None
+        )
+        self._census_every = census_every_s or 0.0
+        self._next_census = 0.0
+        self.people = 1
+        self._last_ms = -1
+
+    @staticmethod
+    def _options(path: object, mode: vision.RunningMode, num_poses: int) -> vision.PoseLandmarkerOptions:
+        return vision.PoseLandmarkerOptions(
             base_options=BaseOptions(model_asset_path=str(path)),
-            running_mode=vision.RunningMode.VIDEO,
+            running_mode=mode,
             num_poses=num_poses,
             min_pose_detection_confidence=MIN_DETECTION,
             min_pose_presence_confidence=MIN_DETECTION,
             min_tracking_confidence=MIN_TRACKING,
         )
-        self._landmarker = vision.PoseLandmarker.create_from_options(options)
-        self._last_ms = -1
-        self._anchor: np.ndarray | None = None  # hip centre of the person being followed
 
     def __enter__(self) -> PoseEstimator:
         return self
@@ -44,30 +61,21 @@ class PoseEstimator:
     def close(self) -> None:
         """Release the model."""
         self._landmarker.close()
+        if self._census is not None:
+            self._census.close()
 
     def estimate(self, frame: Frame) -> tuple[Pose, int]:
-        """The followed person's pose in this frame, and how many people were found."""
+        """The followed person's pose in this frame, and how many people were last counted in view."""
         rgb = cv2.cvtColor(frame.image, cv2.COLOR_BGR2RGB)
+        image = mp.Image(image_format=mp.ImageFormat.SRGB, data=rgb)
         ms = max(round(frame.t * 1000), self._last_ms + 1)  # strictly increasing, as VIDEO mode needs
         self._last_ms = ms
-        result = self._landmarker.detect_for_video(mp.Image(image_format=mp.ImageFormat.SRGB, data=rgb), ms)
-        people = [
-            np.array([[lm.x, lm.y, lm.z, lm.visibility or 0.0] for lm in person], dtype=float)
-            for person in result.pose_landmarks
-        ]
-        if not people:
-            return Pose.missing(), 0
-        chosen = self._follow(people)
-        return Pose(chosen), len(people)
-
-    def _follow(self, people: list[np.ndarray]) -> np.ndarray:
-        """Keep following the person who was there first (nearest to where they last were)."""
-        hips = [p[[NAMES.index("left_hip"), NAMES.index("right_hip")], :2].mean(axis=0) for p in people]
-        if self._anchor is None:
-            # First sighting: the largest person (nearest the camera) is the one exercising.
-            sizes = [np.ptp(p[:, 1]) for p in people]
-            i = int(np.argmax(sizes))
-        else:
-            i = int(np.argmin([np.linalg.norm(h - self._anchor) for h in hips]))
-        self._anchor = hips[i]
-        return people[i]
+        result = self._landmarker.detect_for_video(image, ms)
+        if self._census is not None and frame.t >= self._next_census:
+            self._next_census = frame.t + self._census_every
+            self.people = len(self._census.detect(image).pose_landmarks)
+        if not result.pose_landmarks:
+            return Pose.missing(), self.people
+        person = result.pose_landmarks[0]
+        xyzv = np.array([[lm.x, lm.y, lm.z, lm.visibility or 0.0] for lm in person], dtype=float)
+        return Pose(xyzv), max(self.people, 1)

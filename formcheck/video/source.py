@@ -14,6 +14,19 @@ from formcheck.types import Frame, VideoInfo
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"}
 
 
+def _looks_like_text(path: Path) -> bool:
+    """ffmpeg happily 'plays' text files as ANSI art; real videos are binary in their first bytes."""
+    with path.open("rb") as f:
+        head = f.read(4096)
+    if b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 class FileSource:
     """Decodes a video file; timestamps come from the container (variable frame rate safe)."""
 
@@ -27,6 +40,8 @@ class FileSource:
             raise FormcheckError(f"{self.path}: the file is empty (0 bytes); record or copy the video again")
         if self.path.suffix.lower() in IMAGE_SUFFIXES:
             raise FormcheckError(f"{self.path}: is a still image, not a video; give a video file (mp4, mov, avi, …)")
+        if _looks_like_text(self.path):
+            raise FormcheckError(f"{self.path}: is a text file, not a video; give a video file (mp4, mov, avi, …)")
         self._cap = cv2.VideoCapture(str(self.path))
         # Phone videos carry a rotation tag; OpenCV applies it so frames come out upright.
         self._cap.set(cv2.CAP_PROP_ORIENTATION_AUTO, 1)

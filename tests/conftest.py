@@ -1,0 +1,41 @@
+"""Shared fixtures: where the real clips are, and whether the pose model is installed."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MEDIA = ROOT.parent / "shared" / "media"
+
+
+def media_labels() -> dict[str, dict[str, str]]:
+    """labels.csv rows by file name (empty when ../shared/media is absent)."""
+    path = MEDIA / "labels.csv"
+    if not path.is_file():
+        return {}
+    with path.open(newline="") as f:
+        return {Path(row["file"]).name: row for row in csv.DictReader(f)}
+
+
+@pytest.fixture(scope="session")
+def full_model() -> str:
+    """Skip unless the full pose model is installed."""
+    from formcheck.errors import FormcheckError
+    from formcheck.models.paths import model_path
+
+    try:
+        model_path("full")
+    except FormcheckError as exc:
+        pytest.skip(str(exc))
+    return "full"
+
+
+def media_clip(name: str) -> Path:
+    """A real clip from ../shared/media/real, or skip when the folder is absent."""
+    path = MEDIA / "real" / name
+    if not path.is_file():
+        pytest.skip(f"{path} absent (real clips live only in ../shared/media, not in this repository)")
+    return path

@@ -1,0 +1,135 @@
+"""The engine on stick-figure exercises: right counts with good form; each fault alone is flagged alone."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from formcheck.engine.records import HoldRecord, RepRecord
+from formcheck.exercises.catalogue import get
+from formcheck.kinematics.track import offline
+from formcheck.pipeline import run_engine
+from formcheck.types import PoseTrack
+from tests.stick import Body, reps, track
+
+SQUAT_BASE = Body(hip_flexion=0, knee_flexion=5, trunk_lean=0)
+
+
+def squat_track(
+    n: int, depth: float = 100.0, lean: float = 35.0, rep_s: float = 3.0, faults: list[dict[str, float]] | None = None
+) -> PoseTrack:
+    """Squats: knee flexion to `depth`, hip flexion following, trunk lean up to `lean`."""
+    base = SQUAT_BASE
+    fn, duration = reps(
+        base,
+        "knee_flexion",
+        5.0,
+        depth,
+        n,
+        rep_s=rep_s,
+        faults=[{"hip_flexion": depth * 1.05, "trunk_lean": lean, **(f or {})} for f in (faults or [{}] * n)],
+    )
+    return track(fn, duration)
+
+
+def analyse(name: str, tr: PoseTrack) -> list[RepRecord | HoldRecord]:
+    _, records = run_engine(get(name), offline(tr))
+    return records
+
+
+def test_squats_with_good_form() -> None:
+    records = analyse("squat", squat_track(5))
+    assert len(records) == 5
+    assert all(r.valid and not r.faults and not r.not_assessed for r in records)
+    assert all(isinstance(r, RepRecord) and r.peak["knee_flexion"] == pytest.approx(100, abs=2) for r in records)
+
+
+@pytest.mark.parametrize(
+    ("fault", "rule"),
+    [
+        ({"knee_flexion": 60.0}, "squat.depth"),
+        ({"trunk_lean": 60.0}, "squat.trunk_lean"),
+        ({"heel_lift": 45.0}, "squat.heels"),
+    ],
+)
+def test_each_squat_fault_alone(fault: dict[str, float], rule: str) -> None:
+    if "knee_flexion" in fault:
+        fault = {**fault, "hip_flexion": fault["knee_flexion"]}  # a shallow rep: the hips follow the knees
+    tr = squat_track(3, faults=[{}, fault, {}])
+    records = analyse("squat", tr)
+    assert len(records) == 3
+    assert [list(r.faults) for r in records] == [[], [rule], []]
+
+
+def test_fast_squats_flag_tempo_only() -> None:
+    records = analyse("squat", squat_track(3, rep_s=1.0))
+    assert len(records) == 3
+    assert all(r.faults == ("squat.tempo",) and r.valid for r in records)  # tempo is minor
+
+
+def test_front_view_counts_but_cannot_judge_depth() -> None:
+    fn, duration = reps(Body(), "abduction_left", 3.0, 3.0, 1)  # standing still, facing the camera
+    records = analyse("squat", track(fn, duration, view="front"))
+    assert records == []
+
+
+def test_long_gap_mid_rep_is_never_a_rep_short_gap_is_bridged() -> None:
+    tr = squat_track(3)
+    long_gap = tr.t.copy()
+    xyzv = tr.xyzv.copy()
+    xyzv[(long_gap > 5.0) & (long_gap < 6.0)] = np.nan  # 1 s gap in rep 2
+    assert len(analyse("squat", PoseTrack(tr.t, tr.frame, xyzv, tr.width, tr.height))) == 2
+    xyzv = tr.xyzv.copy()
+    xyzv[(long_gap > 5.0) & (long_gap < 5.2)] = np.nan  # 0.2 s dropout
+    assert len(analyse("squat", PoseTrack(tr.t, tr.frame, xyzv, tr.width, tr.height))) == 3
+
+
+def test_bridge_with_hold_at_top() -> None:
+    base = Body(lying=True, hip_flexion=50, knee_flexion=90)
+
+    def at(t: float) -> Body:
+        k = (t - 1.5) % 6.0 if 1.5 <= t < 1.5 + 4 * 6.0 else 5.9
+        # rise 1.5 s, hold 2.5 s, lower 1.5 s, rest 0.5 s
+        frac = min(k / 1.5, 1.0) if k < 4.0 else max(1 - (k - 4.0) / 1.5, 0.0)
+        return replace(base, hip_flexion=50 - 48 * frac, knee_flexion=90 - 20 * frac)
+
+    records = analyse("glute_bridge", track(at, 1.5 + 4 * 6.0 + 1.5))
+    assert len(records) == 4
+    assert all(r.valid and not r.faults for r in records), [r.faults for r in records]
+    assert all(isinstance(r, RepRecord) and r.top_hold_s >= 2.0 for r in records)
+    assert all("bridge.pelvis_level" in r.not_assessed for r in records)  # side view: can't see the pelvis
+
+
+def test_bridge_not_high_enough() -> None:
+    base = Body(lying=True, hip_flexion=50, knee_flexion=90)
+    fn, duration = reps(base, "hip_flexion", 50.0, 25.0, 2, rep_s=5.0)
+    records = analyse("glute_bridge", track(fn, duration))
+    assert len(records) == 2
+    assert all("bridge.line" in r.faults and not r.valid for r in records)
+
+
+def abduction_track(faults: list[dict[str, float]], side: str = "left", peak: float = 30.0):
+    field = f"abduction_{side}"
+    fn, duration = reps(Body(), field, 3.0, peak, len(faults), rep_s=3.0, faults=faults)
+    return track(fn, duration, view="front")
+
+
+def test_standing_abduction_counts_the_working_side() -> None:
+    records = analyse("standing_hip_abduction", abduction_track([{}, {}, {}], side="right"))
+    assert [(r.side, r.valid, r.faults) for r in records] == [("right", True, ())] * 3
+
+
+@pytest.mark.parametrize(
+    ("fault", "rule"),
+    [
+        ({"pelvis_tilt": 22.0}, "abduction.hip_hike"),
+        ({"trunk_lateral": -15.0}, "abduction.trunk_lean"),
+        ({"abduction_left": 17.0}, "abduction.range_low"),
+    ],
+)
+def test_each_abduction_fault_alone(fault: dict[str, float], rule: str) -> None:
+    records = analyse("standing_hip_abduction", abduction_track([{}, fault, {}]))
+    assert [r.side for r in records] == ["left"] * 3
+    assert [list(r.faults) for r in records] == [[], [rule], []]
