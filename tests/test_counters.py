@@ -15,7 +15,9 @@ MOTION = RepMotion(signal="x", enter=40.0, exit=25.0, min_range=30.0, min_durati
 
 def run(counter: RepCounter, values: np.ndarray, fps: float = 30.0, segments: np.ndarray | None = None) -> int:
     seg = np.zeros(len(values), int) if segments is None else segments
-    return sum(counter.update(i / fps, float(v), int(s)) is not None for i, (v, s) in enumerate(zip(values, seg)))
+    return sum(
+        counter.update(i / fps, float(v), int(s)) is not None for i, (v, s) in enumerate(zip(values, seg, strict=True))
+    )
 
 
 def wave(n: int, peak: float, rep_s: float = 2.0, fps: float = 30.0, rest: float = 5.0) -> np.ndarray:

@@ -20,9 +20,11 @@ _WHITE, _BLACK, _GREEN, _AMBER, _RED = (255, 255, 255), (0, 0, 0), (80, 200, 80)
 _FONT = cv2.FONT_HERSHEY_SIMPLEX
 
 
-def _text(img: np.ndarray, text: str, org: tuple[int, int], scale: float, color: tuple[int, int, int]) -> None:
-    thick = max(1, round(scale * 2))
-    cv2.putText(img, text, org, _FONT, scale, _BLACK, thick + 2, cv2.LINE_AA)
+def _text(img: np.ndarray, text: str, org: tuple[int, int], scale: float, color: tuple[int, int, int],
+          outline: bool = True) -> None:  # fmt: skip
+    thick = max(1, round(scale * 1.4))
+    if outline:  # legible over any background; not needed on the dark panel
+        cv2.putText(img, text, org, _FONT, scale, _BLACK, thick + 2, cv2.LINE_AA)
     cv2.putText(img, text, org, _FONT, scale, color, thick, cv2.LINE_AA)
 
 
@@ -48,7 +50,7 @@ def draw_angles(img: np.ndarray, xyzv: np.ndarray, fk: FrameKinematics, exercise
     sides = ("left", "right") if side not in ("left", "right") else (side,)
     if side not in ("left", "right") and fk.view == "side" and fk.facing in ("left", "right"):
         sides = (fk.facing,)
-    scale = max(0.45, w / 1400)
+    scale = max(0.55, w / 1200)
     shown: set[tuple[str, str]] = set()
     for name in dict.fromkeys(names):
         joint = _JOINT_OF.get(name)
@@ -69,26 +71,26 @@ def draw_panel(
 ) -> None:
     """Top-left panel: exercise, reps per side against the target, hold timer, phase; cue at the bottom."""
     h, w = img.shape[:2]
-    scale = max(0.5, w / 1280)
-    line = int(32 * scale)
+    scale = max(0.7, w / 1100)
+    line = int(34 * scale)
     overlay = img.copy()
     cv2.rectangle(overlay, (0, 0), (int(w * 0.42), int(line * 4.3)), _BLACK, -1)
-    cv2.addWeighted(overlay, 0.45, img, 0.55, 0, dst=img)
-    _text(img, exercise.title, (10, line), scale, _WHITE)
+    cv2.addWeighted(overlay, 0.6, img, 0.4, 0, dst=img)
+    _text(img, exercise.title, (10, line), scale, _WHITE, outline=False)
     if exercise.kind == "reps":
         counts = "  ".join(
             f"{s[0].upper() if s != 'both' else ''}{' ' if s != 'both' else ''}{result.reps[s]}"
             f"{'/' + str(target) if target else ''}"
             for s in result.reps
         )
-        _text(img, f"Reps {counts.strip()}", (10, 2 * line), scale, _GREEN)
+        _text(img, f"Reps {counts.strip()}", (10, 2 * line), scale, _GREEN, outline=False)
     else:
         held = "  ".join(f"{s[0].upper()} {v:4.1f}s" for s, v in result.hold_s.items())
-        _text(img, f"Hold {held}", (10, 2 * line), scale, _GREEN)
+        _text(img, f"Hold {held}", (10, 2 * line), scale, _GREEN, outline=False)
     phase = result.phase + (f" ({result.work_side})" if result.work_side in ("left", "right") else "")
-    _text(img, f"{phase}  view: {result.view}", (10, 3 * line), scale * 0.8, _WHITE)
+    _text(img, f"{phase}  view: {result.view}", (10, 3 * line), scale * 0.8, _WHITE, outline=False)
     if fps is not None:
-        _text(img, f"{fps:4.1f} fps", (10, 4 * line), scale * 0.7, _WHITE)
+        _text(img, f"{fps:4.1f} fps", (10, 4 * line), scale * 0.7, _WHITE, outline=False)
     message = result.setup_message or next((c.text for c in result.cues), "")
     if message:
         color = _AMBER if result.setup_message else (_GREEN if result.cues[0].kind == "praise" else _RED)

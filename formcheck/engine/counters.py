@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import deque
 from dataclasses import dataclass
 
 from formcheck.exercises.spec import HoldMotion, RepMotion
@@ -25,6 +26,7 @@ class RepCounter:
     def __init__(self, motion: RepMotion) -> None:
         self.motion = motion
         self._sign = 1.0 if motion.rising else -1.0
+        self._recent: deque[tuple[float, float]] = deque()  # (t, value) for a relative baseline
         self.active = False
         self._rest_t: float | None = None
         self._rest_v = math.inf
@@ -33,6 +35,14 @@ class RepCounter:
         self._peak = -math.inf
         self._peak_t = 0.0
         self._segment = -1
+
+    def _baseline(self, t: float, v: float) -> float:
+        """Lowest value over the last baseline_s seconds (the bottom of an ongoing oscillation)."""
+        assert self.motion.baseline_s is not None
+        self._recent.append((t, v))
+        while self._recent and self._recent[0][0] < t - self.motion.baseline_s:
+            self._recent.popleft()
+        return min(x for _, x in self._recent)
 
     def reset(self) -> None:
         """Abandon any movement in progress (camera cut, long gap, side switch)."""
@@ -48,6 +58,8 @@ class RepCounter:
         if not math.isfinite(value):
             return None
         v = self._sign * value
+        if self.motion.baseline_s is not None:
+            v -= self._baseline(t, v)
         enter, exit_ = self._sign * self.motion.enter, self._sign * self.motion.exit
         if not self.active:
             if v <= exit_:

@@ -15,6 +15,10 @@ from formcheck.types import FrameKinematics
 BUFFER_S = 120.0  # frames kept for judging the movement in progress (longest hold + margin)
 
 
+def _finite(value: float) -> float:
+    return value if math.isfinite(value) else -math.inf
+
+
 class ExerciseEngine:
     """Counts and judges one exercise; the same object serves analyze and the live session."""
 
@@ -99,7 +103,10 @@ class ExerciseEngine:
         started = [s for s, c in self._reps.items() if c.active]
         if len(started) > 1:
             sign = 1.0 if motion.rising else -1.0
-            best = max(started, key=lambda s: sign * self._motion_value(fk, s))
+            if motion.side_signal is not None:
+                best = max(started, key=lambda s: _finite(side_value(fk, motion.side_signal or "", "work", s)))
+            else:
+                best = max(started, key=lambda s: _finite(sign * self._motion_value(fk, s)))
             for side in started:
                 if side != best:
                     self._reps[side].reset()
@@ -196,7 +203,10 @@ class ExerciseEngine:
             broken = [r for r in self._rules if frame_violates(r, fk, side)]
             if timer.holding:
                 cues.extend(Cue(r.id, r.cue, fk.t) for r in broken)
-            ok = not any(r.severity == "major" for r in broken)
+            ok = not any(r.severity == "major" for r in broken) and all(
+                band.low <= side_value(fk, band.signal, "other" if band.other else "work", side) <= band.high
+                for band in motion.also
+            )
             span = timer.update(fk.t, side_value(fk, motion.signal, "work", side), fk.segment, ok)
             if span is not None:
                 frames = self._frames(span.start_s, span.end_s)

@@ -87,6 +87,8 @@ def measure(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> fl
     """The rule's measured value over the movement, or None when it cannot be assessed from the view."""
     if rule.measure == "duration_s":
         return move.end_s - move.start_s
+    if rule.measure == "down_s":
+        return move.end_s - move.peak_s
     in_view = [fk for fk in frames if fk.view in rule.views]
     if rule.during == "top" and in_view:
         window = _top_window(frames, move)

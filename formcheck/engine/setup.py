@@ -50,8 +50,8 @@ def problem(exercise: Exercise, fk: FrameKinematics) -> str:
     if missing:
         parts = sorted({label for key, label in _BODY_PARTS for name in missing if key in name})
         return f"Step back so your {' and '.join(parts) or 'whole body'} {'is' if len(parts) == 1 else 'are'} visible"
-    if fk.posture != exercise.posture:
-        return exercise.setup_hint or _POSTURE_HINT[exercise.posture]
+    if fk.posture not in exercise.posture:
+        return exercise.setup_hint or _POSTURE_HINT[exercise.posture[0]]
     if fk.view not in exercise.counting_views:
         return _VIEW_HINT[exercise.view]
     return ""

@@ -24,7 +24,7 @@ def _too_fast(prefix: str, signal: str, min_s: float) -> Rule:
 SQUAT = Exercise(
     name="squat", title="Squat", view="side",
     counting_views=("side", "oblique", "front"),  # knee flexion still shows the rep from the front
-    posture="upright", needs=("hip", "knee", "ankle"), sides="both",
+    posture=("upright",), needs=("hip", "knee", "ankle"), sides="both",
     # Standing knee flexion reads 0–10°; a rep begins past 40° and ends back under 25°.
     motion=RepMotion(signal="knee_flexion", enter=40.0, exit=25.0, min_range=30.0, min_duration_s=0.5),
     dosage=Dosage(sets=2, reps=10),
@@ -64,7 +64,7 @@ SQUAT = Exercise(
 GLUTE_BRIDGE = Exercise(
     name="glute_bridge", title="Glute bridge", view="side",
     counting_views=("side", "oblique", "front"),  # from the feet the hip-angle change still shows
-    posture="horizontal", needs=("shoulder", "hip", "knee"), sides="both",
+    posture=("horizontal",), needs=("shoulder", "hip", "knee"), sides="both",
     # Lying with the knees bent the hip reads 45–65° of flexion; at the top of a bridge 0–25°.
     motion=RepMotion(signal="hip_flexion", enter=30.0, exit=40.0, min_range=15.0, min_duration_s=0.8,
                      rising=False),
@@ -97,7 +97,7 @@ GLUTE_BRIDGE = Exercise(
 STANDING_HIP_ABDUCTION = Exercise(
     name="standing_hip_abduction", title="Standing hip abduction", view="front",
     counting_views=("front", "oblique"),
-    posture="upright", needs=("hip", "knee", "ankle"), sides="each",
+    posture=("upright",), needs=("hip", "knee", "ankle"), sides="each",
     # Standing, each thigh reads 0–8° from the pelvis normal; a lift starts past 14°, ends under 8°.
     motion=RepMotion(signal="hip_abduction", enter=14.0, exit=8.0, min_range=10.0, min_duration_s=0.5),
     dosage=Dosage(sets=2, reps=10),

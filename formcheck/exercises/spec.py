@@ -8,7 +8,7 @@ from typing import Literal
 View = Literal["side", "front", "oblique"]
 Posture = Literal["upright", "horizontal", "quadruped"]
 SideMode = Literal["both", "each"]  # "both": one bilateral count; "each": per side, worked side detected
-Measure = Literal["max", "min", "abs_max", "peak", "duration_s", "top_hold_s", "top_sag"]
+Measure = Literal["max", "min", "abs_max", "peak", "duration_s", "down_s", "top_hold_s", "top_sag"]
 SideRef = Literal["work", "other", "max", "near"]
 
 
@@ -23,6 +23,8 @@ class RepMotion:
     min_duration_s: float  # shorter excursions are jitter, not reps
     rising: bool = True  # True when the signal grows during the rep (e.g. knee flexion in a squat)
     top_tolerance: float = 5.0  # "at the top" means within this many degrees of the rep's peak
+    side_signal: str | None = None  # when both sides move, the worked side is the one higher on this signal
+    baseline_s: float | None = None  # thresholds relative to the lowest value of the last N s (circles)
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,17 @@ class HoldMotion:
     high: float
     grace_s: float = 1.0
     min_record_s: float = 2.0  # shorter stays in the band are passing through, not holds
+    also: tuple[Band, ...] = ()  # further conditions of the held posture (same side unless `other`)
+
+
+@dataclass(frozen=True)
+class Band:
+    """A signal that must stay within [low, high] for a hold to run."""
+
+    signal: str
+    low: float
+    high: float
+    other: bool = False  # read on the other side
 
 
 @dataclass(frozen=True)
@@ -80,7 +93,7 @@ class Exercise:
     title: str
     view: View  # the view the form rules are written for
     counting_views: tuple[View, ...]  # views in which reps/holds can be counted at all
-    posture: Posture
+    posture: tuple[Posture, ...]  # postures in which it can be done (the first is the one to ask for)
     needs: tuple[str, ...]  # joints that must be visible: near side in side views, both sides from the front
     sides: SideMode
     motion: RepMotion | HoldMotion

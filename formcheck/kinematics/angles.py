@@ -24,6 +24,15 @@ SIGNALS: tuple[str, ...] = (
     "shin_lean",
     "ankle_gap",
     "knee_gap",
+    "pelvis_twist",
+    "thigh_spread",
+    "hip_above",
+    "knee_above",
+    "trunk_tilt",
+    "shin_tilt",
+    "ankle_to_knee",
+    "knee_drop_toward",
+    "shoulder_rise",
 )
 
 
@@ -65,6 +74,19 @@ def compute_signals(xyzv: np.ndarray, width: int, height: int) -> dict[str, np.n
     forward = np.stack([forward_x, np.zeros_like(forward_x)], axis=-1)
     trunk_lean = signed_from(vertical_up, up, forward)
 
+    # Whole-body quantities (the same on both sides).
+    hip_line = p[:, Landmark.LEFT_HIP] - p[:, Landmark.RIGHT_HIP]
+    shoulder_line = p[:, Landmark.LEFT_SHOULDER] - p[:, Landmark.RIGHT_SHOULDER]
+    # Pelvis rotated against the shoulders (a lying pelvis rolling back, hips not square): the angle
+    # between the hip line and the shoulder line.
+    pelvis_twist = angle_between(hip_line, shoulder_line)
+    left_thigh = p[:, Landmark.LEFT_KNEE] - p[:, Landmark.LEFT_HIP]
+    right_thigh = p[:, Landmark.RIGHT_KNEE] - p[:, Landmark.RIGHT_HIP]
+    thigh_spread = angle_between(left_thigh, right_thigh)
+    trunk_tilt = np.degrees(np.arctan2(np.abs(up[:, 1]), np.abs(up[:, 0])))  # 0 = level, 90 = upright
+    knee_mid = (p[:, Landmark.LEFT_KNEE] + p[:, Landmark.RIGHT_KNEE]) / 2
+    drop = knee_mid - axes["hip_mid"]
+
     out: dict[str, list[np.ndarray]] = {name: [] for name in SIGNALS}
     for side in SIDES:
         other = "right" if side == "left" else "left"
@@ -99,4 +121,18 @@ def compute_signals(xyzv: np.ndarray, width: int, height: int) -> dict[str, np.n
         out["shin_lean"].append(signed_from(vertical_up, -shank, forward))
         out["ankle_gap"].append(np.linalg.norm(ankle - p[:, side_landmark(other, "ankle")], axis=-1) / torso)
         out["knee_gap"].append(np.linalg.norm(knee - p[:, side_landmark(other, "knee")], axis=-1) / torso)
+        out["pelvis_twist"].append(pelvis_twist)
+        out["thigh_spread"].append(thigh_spread)
+        # Height of this hip (knee) over the other, in torso lengths: the upper side when lying on a side.
+        out["hip_above"].append((other_hip[:, 1] - hip[:, 1]) / torso)
+        out["knee_above"].append((p[:, side_landmark(other, "knee")][:, 1] - knee[:, 1]) / torso)
+        out["trunk_tilt"].append(trunk_tilt)
+        out["shin_tilt"].append(angle_between(shank, np.broadcast_to(np.array([0.0, 1.0]), shank.shape)))
+        out["ankle_to_knee"].append(np.linalg.norm(ankle - p[:, side_landmark(other, "knee")], axis=-1) / torso)
+        out["knee_drop_toward"].append(signed_from(vertical_up, drop, toward_side))
+        other_shoulder = p[:, side_landmark(other, "shoulder")]
+        shoulder = p[:, side_landmark(side, "shoulder")]
+        out["shoulder_rise"].append(
+            np.degrees(np.arctan2(other_shoulder[:, 1] - shoulder[:, 1], np.abs(shoulder[:, 0] - other_shoulder[:, 0])))
+        )
     return {name: np.stack(cols, axis=-1) for name, cols in out.items()}
