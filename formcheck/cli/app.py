@@ -13,6 +13,59 @@ from formcheck.errors import FormcheckError
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Count reps and judge form of hip exercises.")
 models_app = typer.Typer(no_args_is_help=True, help="Install and check the pose models.")
 app.add_typer(models_app, name="models")
+exercises_app = typer.Typer(help="The exercises formcheck knows: view, dosage, rules.")
+app.add_typer(exercises_app, name="exercises")
+programme_app = typer.Typer(no_args_is_help=True, help="Programme files (TOML) written by a therapist.")
+app.add_typer(programme_app, name="programme")
+
+
+@exercises_app.callback(invoke_without_command=True)
+def exercises_list(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="machine-readable")] = False,
+) -> None:
+    """List every exercise (name, view, motion, dosage, rules)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    import json
+
+    from formcheck.exercises.catalogue import EXERCISES
+    from formcheck.exercises.describe import as_dict, line
+
+    if as_json:
+        typer.echo(json.dumps([as_dict(e) for e in EXERCISES.values()], indent=2))
+    else:
+        for exercise in EXERCISES.values():
+            typer.echo(line(exercise))
+
+
+@exercises_app.command("show")
+def exercises_show(
+    name: str,
+    as_json: Annotated[bool, typer.Option("--json", help="machine-readable")] = False,
+) -> None:
+    """One exercise in full: each rule's threshold, cue and where the number comes from."""
+    import json
+
+    from formcheck.exercises.catalogue import get
+    from formcheck.exercises.describe import as_dict, details
+
+    exercise = get(name)
+    typer.echo(json.dumps(as_dict(exercise), indent=2) if as_json else "\n".join(details(exercise)))
+
+
+@programme_app.command("check")
+def programme_check(file: Path) -> None:
+    """Validate a programme file; errors give the line, the key and what is allowed."""
+    from formcheck.exercises.describe import dosage_text
+    from formcheck.programme import load
+
+    programme = load(file)
+    typer.echo(f"{file}: valid: {programme.title}" + (f" (patient {programme.patient})" if programme.patient else ""))
+    for item in programme.items:
+        changed = [r.id for r in item.exercise.rules if r.source.endswith(f"by the programme {file.name}.")]
+        extra = f"; thresholds set: {', '.join(changed)}" if changed else ""
+        typer.echo(f"  {item.exercise.name}: {dosage_text(item.exercise)}, sides {item.sides}{extra}")
 
 
 @models_app.command("install")
@@ -34,16 +87,22 @@ def analyze(
     model: Annotated[str, typer.Option(help="pose model: lite, full or heavy")] = "full",
     annotate: Annotated[bool, typer.Option(help="also write annotated.mp4")] = False,
     landmarks: Annotated[Path | None, typer.Option(help="replay a landmarks CSV instead of a video")] = None,
+    programme: Annotated[Path | None, typer.Option(help="judge against this programme file (TOML)")] = None,
 ) -> None:
     """Count reps and judge form in a recorded video; writes CSV and JSON files."""
     from formcheck.analyze import analyze_landmarks, analyze_video
     from formcheck.exercises.catalogue import get
     from formcheck.models.paths import check_variant
+    from formcheck.programme import load
     from formcheck.report_text import summary_lines
 
-    if not exercise:
+    if programme is not None:
+        plan = load(programme)
+        spec = plan.item(exercise or None).exercise
+    elif not exercise:
         raise FormcheckError("say which exercise: --exercise NAME (see `formcheck exercises`)")
-    spec = get(exercise)
+    else:
+        spec = get(exercise)
     check_variant(model)
     if landmarks is not None:
         analysis = analyze_landmarks(landmarks, spec, out or landmarks.parent)

@@ -60,7 +60,10 @@ class RepCounter:
         v = self._sign * value
         if self.motion.baseline_s is not None:
             v -= self._baseline(t, v)
-        enter, exit_ = self._sign * self.motion.enter, self._sign * self.motion.exit
+        if self.motion.baseline_s is not None:  # offsets from the resting value, in the movement's direction
+            enter, exit_ = abs(self.motion.enter), abs(self.motion.exit)
+        else:
+            enter, exit_ = self._sign * self.motion.enter, self._sign * self.motion.exit
         if not self.active:
             if v <= exit_:
                 self._rest_t = t

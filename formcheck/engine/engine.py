@@ -7,7 +7,7 @@ from collections import deque
 
 from formcheck.engine.counters import Excursion, HoldSpan, HoldTimer, RepCounter
 from formcheck.engine.records import Cue, FrameResult, HoldRecord, RepRecord
-from formcheck.engine.rules import Movement, frame_violates, judge, side_value, top_hold_s
+from formcheck.engine.rules import Movement, frame_violates, judge, peak_time, side_value, top_hold_s
 from formcheck.engine.setup import READY_AFTER_S, SetupGate
 from formcheck.exercises.spec import Exercise, HoldMotion, RepMotion
 from formcheck.types import FrameKinematics
@@ -41,6 +41,7 @@ class ExerciseEngine:
         self._last_faults: dict[str, set[str]] = {s: set() for s in sides}
         self._rules = tuple(r for r in exercise.rules if r.enabled)
         self.work_side = "both" if exercise.sides == "both" else ""
+        self._side_signal = motion.side_signal if isinstance(motion, RepMotion) else None
 
     # --- per frame -------------------------------------------------------------------------
     def update(self, fk: FrameKinematics) -> FrameResult:
@@ -113,7 +114,8 @@ class ExerciseEngine:
             started = [best]
         if started:
             self.work_side = started[0]
-            cues.extend(Cue(rule.id, rule.cue, fk.t) for rule in self._rules if frame_violates(rule, fk, started[0]))
+            side_signal = self._side_signal
+            cues.extend(Cue(r.id, r.cue, fk.t) for r in self._rules if frame_violates(r, fk, started[0], side_signal))
 
     def _motion_value(self, fk: FrameKinematics, side: str) -> float:
         """The rep signal; bilateral and not side-on, the side that moved more (a stuck side is a miss)."""
@@ -131,7 +133,7 @@ class ExerciseEngine:
         assert isinstance(motion, RepMotion | HoldMotion)
         rising = motion.rising if isinstance(motion, RepMotion) else True
         tolerance = motion.top_tolerance if isinstance(motion, RepMotion) else 5.0
-        return Movement(side, start, peak, end, motion.signal, rising, tolerance)
+        return Movement(side, start, peak, end, motion.signal, rising, tolerance, self._side_signal)
 
     def _frames(self, start: float, end: float) -> list[FrameKinematics]:
         return [fk for fk in self._buffer if start - 1e-9 <= fk.t <= end + 1e-9]
@@ -155,12 +157,13 @@ class ExerciseEngine:
             return {}
         at = min(frames, key=lambda fk: abs(fk.t - t))
         names = {self.exercise.motion.signal} | {r.signal for r in self._rules if r.signal in at.signals}
-        values = {n: side_value(at, n, "work", side) for n in sorted(names)}
+        values = {n: side_value(at, n, "work", side, self._side_signal) for n in sorted(names)}
         return {n: round(v, 2) for n, v in values.items() if math.isfinite(v)}
 
     def _record_rep(self, side: str, exc: Excursion) -> RepRecord:
         frames = self._frames(exc.start_s, exc.end_s)
-        move = self._movement(side, exc.start_s, exc.peak_s, exc.end_s)
+        peak_s = peak_time(frames, self._movement(side, exc.start_s, exc.peak_s, exc.end_s)) or exc.peak_s
+        move = self._movement(side, exc.start_s, peak_s, exc.end_s)
         faults, unassessed = self._judge_all(frames, move)
         majors = {r.id for r in self._rules if r.severity == "major"}
         valid = not (set(faults) & majors)
@@ -171,10 +174,10 @@ class ExerciseEngine:
             side=side,
             number=self.attempted[side],
             start_s=round(exc.start_s, 3),
-            peak_s=round(exc.peak_s, 3),
+            peak_s=round(peak_s, 3),
             end_s=round(exc.end_s, 3),
             range_deg=round(exc.range_deg, 2),
-            peak=self._peak_values(frames, side, exc.peak_s),
+            peak=self._peak_values(frames, side, peak_s),
             faults=tuple(faults),
             not_assessed=tuple(unassessed),
             valid=valid,

@@ -28,10 +28,26 @@ class Movement:
     signal: str  # the motion's signal
     rising: bool
     top_tolerance: float
+    side_signal: str | None = None  # recognises the worked leg frame by frame (immune to L/R label swaps)
 
 
-def side_value(fk: FrameKinematics, signal: str, ref: str, work_side: str) -> float:
+def frame_side(fk: FrameKinematics, work_side: str, side_signal: str | None) -> str:
+    """The worked side in this frame: the declared side, or where `side_signal` says the worked leg is.
+
+    MediaPipe often swaps the left and right legs in side views; an exercise that says how to tell the
+    worked leg (the front leg of a lunge has the flexed hip) is judged on that leg whatever its label.
+    """
+    if side_signal is None or work_side not in ("left", "right"):
+        return work_side
+    left, right = fk.signals[side_signal]
+    if not (math.isfinite(left) and math.isfinite(right)):
+        return work_side
+    return "left" if left >= right else "right"
+
+
+def side_value(fk: FrameKinematics, signal: str, ref: str, work_side: str, side_signal: str | None = None) -> float:
     """A signal's value for a rule: the working side, the other side, the larger one, or the near one."""
+    work_side = frame_side(fk, work_side, side_signal)
     left, right = fk.signals[signal]
     if ref == "max":
         return float(np.nanmax([left, right])) if math.isfinite(left) or math.isfinite(right) else math.nan
@@ -49,20 +65,37 @@ def passes(rule: Rule, value: float) -> bool:
     return value <= rule.threshold if rule.op == "<=" else value >= rule.threshold
 
 
-def frame_violates(rule: Rule, fk: FrameKinematics, work_side: str) -> bool:
+def frame_violates(rule: Rule, fk: FrameKinematics, work_side: str, side_signal: str | None = None) -> bool:
     """Live check of a per-frame rule (max/min/abs_max) on the current frame."""
     if rule.measure not in ("max", "min", "abs_max") or fk.view not in rule.views:
         return False
-    value = side_value(fk, rule.signal, rule.side, work_side)
+    value = side_value(fk, rule.signal, rule.side, work_side, side_signal)
     if not math.isfinite(value):
         return False
     return not passes(rule, abs(value) if rule.measure == "abs_max" else value)
 
 
-def _top_window(frames: Sequence[FrameKinematics], move: Movement) -> list[tuple[float, float]]:
+def _series(frames: Sequence[FrameKinematics], move: Movement) -> list[tuple[float, float]]:
+    """(t, value) of the motion signal on the worked side, oriented so the rep goes up; glitches removed.
+
+    A 5-sample running median keeps a one- or two-frame landmark glitch (a leg label swap) from
+    becoming the rep's peak.
+    """
     sign = 1.0 if move.rising else -1.0
-    series = [(fk.t, sign * side_value(fk, move.signal, "work", move.work_side)) for fk in frames]
-    series = [(t, v) for t, v in series if math.isfinite(v)]
+    raw = [(fk.t, sign * side_value(fk, move.signal, "work", move.work_side, move.side_signal)) for fk in frames]
+    raw = [(t, v) for t, v in raw if math.isfinite(v)]
+    values = [v for _, v in raw]
+    return [(t, float(np.median(values[max(0, i - 2) : i + 3]))) for i, (t, _) in enumerate(raw)]
+
+
+def peak_time(frames: Sequence[FrameKinematics], move: Movement) -> float | None:
+    """When the movement peaked (robust to glitch frames), or None without usable frames."""
+    series = _series(frames, move)
+    return max(series, key=lambda tv: tv[1])[0] if series else None
+
+
+def _top_window(frames: Sequence[FrameKinematics], move: Movement) -> list[tuple[float, float]]:
+    series = _series(frames, move)
     if not series:
         return []
     peak = max(v for _, v in series)
@@ -101,7 +134,7 @@ def measure(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> fl
     if rule.measure == "top_sag":
         window = _top_window(in_view, move)
         return max(v for _, v in window) - min(v for _, v in window) if window else None
-    values = np.array([side_value(fk, rule.signal, rule.side, move.work_side) for fk in in_view])
+    values = np.array([side_value(fk, rule.signal, rule.side, move.work_side, move.side_signal) for fk in in_view])
     times = np.array([fk.t for fk in in_view])
     finite = np.isfinite(values)
     if not finite.any():
@@ -113,6 +146,8 @@ def measure(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> fl
         return float(values.min())
     if rule.measure == "abs_max":
         return float(np.abs(values).max())
+    if rule.measure == "range":
+        return float(values.max() - values.min())
     # "peak": the value at the frame nearest the motion's peak, when that frame is in view
     nearest = int(np.argmin(np.abs(times - move.peak_s)))
     return float(values[nearest]) if abs(times[nearest] - move.peak_s) <= PEAK_FRAME_S else None

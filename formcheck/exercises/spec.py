@@ -8,7 +8,7 @@ from typing import Literal
 View = Literal["side", "front", "oblique"]
 Posture = Literal["upright", "horizontal", "quadruped"]
 SideMode = Literal["both", "each"]  # "both": one bilateral count; "each": per side, worked side detected
-Measure = Literal["max", "min", "abs_max", "peak", "duration_s", "down_s", "top_hold_s", "top_sag"]
+Measure = Literal["max", "min", "abs_max", "range", "peak", "duration_s", "down_s", "top_hold_s", "top_sag"]
 SideRef = Literal["work", "other", "max", "near"]
 
 
@@ -24,7 +24,7 @@ class RepMotion:
     rising: bool = True  # True when the signal grows during the rep (e.g. knee flexion in a squat)
     top_tolerance: float = 5.0  # "at the top" means within this many degrees of the rep's peak
     side_signal: str | None = None  # when both sides move, the worked side is the one higher on this signal
-    baseline_s: float | None = None  # thresholds relative to the lowest value of the last N s (circles)
+    baseline_s: float | None = None  # enter/exit as offsets from the resting value of the last N s
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ SIGNALS: tuple[str, ...] = (
     "shin_tilt",
     "ankle_to_knee",
     "knee_drop_toward",
+    "knee_drop",
     "shoulder_rise",
 )
 
@@ -130,6 +131,7 @@ def compute_signals(xyzv: np.ndarray, width: int, height: int) -> dict[str, np.n
         out["shin_tilt"].append(angle_between(shank, np.broadcast_to(np.array([0.0, 1.0]), shank.shape)))
         out["ankle_to_knee"].append(np.linalg.norm(ankle - p[:, side_landmark(other, "knee")], axis=-1) / torso)
         out["knee_drop_toward"].append(signed_from(vertical_up, drop, toward_side))
+        out["knee_drop"].append(angle_between(drop, vertical_up))  # knees up 0°, dropped to a side 50°+
         other_shoulder = p[:, side_landmark(other, "shoulder")]
         shoulder = p[:, side_landmark(side, "shoulder")]
         out["shoulder_rise"].append(

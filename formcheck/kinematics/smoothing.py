@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import warnings
 
 import numpy as np
 
@@ -44,6 +45,44 @@ def bridge_gaps(t: np.ndarray, values: np.ndarray, seg: np.ndarray) -> np.ndarra
         if b - a > 1 and seg[a] == seg[b] and t[b] - t[a] <= MAX_GAP_S:
             w = ((t[a + 1 : b] - t[a]) / (t[b] - t[a]))[:, None]
             flat[a + 1 : b] = flat[a] * (1 - w) + flat[b] * w
+    return out
+
+
+HAMPEL_S = 0.25  # half-window of the outlier test; glitches up to ~half this long are removed
+HAMPEL_SIGMAS = 3.0
+HAMPEL_MIN_TORSO = 0.12  # never call a landmark an outlier for moving less than this (torso lengths)
+
+
+def hampel(t: np.ndarray, xy_px: np.ndarray, seg: np.ndarray, torso_px: float,
+           half_s: float = HAMPEL_S) -> np.ndarray:  # fmt: skip
+    """Replace landmark glitches (a leg label swapped for a frame or three) with the local median.
+
+    Hampel filter per coordinate within each segment: a sample further than 3 robust standard
+    deviations, and further than 0.12 torso lengths, from the median of a ±0.25 s window is an
+    outlier. Real movement is continuous, so it stays close to its running median and is untouched.
+    """
+    out = xy_px.copy()
+    if len(t) < 5:
+        return out
+    dt = float(np.median(np.diff(t)))
+    half = max(2, round(half_s / dt)) if dt > 0 else 2
+    k = 2 * half + 1
+    flat_in = xy_px.reshape(len(t), -1)
+    flat_out = out.reshape(len(t), -1)
+    floor = HAMPEL_MIN_TORSO * torso_px
+    for s in np.unique(seg):
+        idx = np.flatnonzero(seg == s)
+        if len(idx) < k:
+            continue
+        block = flat_in[idx]
+        padded = np.concatenate([np.repeat(block[:1], half, 0), block, np.repeat(block[-1:], half, 0)])
+        windows = np.lib.stride_tricks.sliding_window_view(padded, k, axis=0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN windows stay NaN
+            med = np.nanmedian(windows, axis=-1)
+            mad = 1.4826 * np.nanmedian(np.abs(windows - med[..., None]), axis=-1)
+        outlier = np.abs(block - med) > np.maximum(HAMPEL_SIGMAS * mad, floor)
+        flat_out[idx] = np.where(outlier, med, block)
     return out
 
 

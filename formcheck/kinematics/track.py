@@ -75,7 +75,13 @@ def offline(track: PoseTrack) -> KinematicsTrack:
     present = track.has_pose
     seg = smoothing.segments(track.t, present, axes["hip_mid"], axes["torso_px"])
     bridged = smoothing.bridge_gaps(track.t, track.xyzv, seg)
-    smoothed = smoothing.zero_phase(track.t, bridged, seg)
+    cleaned = bridged.copy()
+    torso = float(np.nanmedian(axes["torso_px"])) if present.any() else 1.0
+    cleaned[..., :2] = smoothing.hampel(track.t, pixels(bridged, track.width, track.height), seg, torso) / (
+        track.width,
+        track.height,
+    )
+    smoothed = smoothing.zero_phase(track.t, cleaned, seg)
     return _describe(track.t, track.frame, smoothed, seg, track.width, track.height)
 
 

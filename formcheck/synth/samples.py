@@ -39,7 +39,11 @@ SAMPLES: dict[str, tuple[Plan, Scene]] = {
     ),
     "lunge_side.mp4": (
         Plan("lunge", reps=2, rep_s=3.0, side="left"),
-        Scene(seed=6, shape=Shape(gender=0.8, height=0.6), look=Look(shirt=(0.1, 0.1, 0.1), trousers=(0.2, 0.25, 0.5))),
+        Scene(
+            seed=7,
+            shape=Shape(gender=0.3, height=0.5),
+            look=Look(shirt=(0.75, 0.25, 0.2), trousers=(0.55, 0.55, 0.6), long_trousers=False, wall=(0.85, 0.85, 0.8)),
+        ),
     ),
 }
 

@@ -1,0 +1,87 @@
+"""Kneeling, seated and all-fours exercises: kneeling hip-flexor stretch, figure-four, hip circles, pigeon."""
+
+from __future__ import annotations
+
+from formcheck.exercises.common import too_fast
+from formcheck.exercises.spec import Band, Dosage, Exercise, HoldMotion, RepMotion, Rule
+
+# fmt: off
+KNEELING_HIP_FLEXOR_STRETCH = Exercise(
+    name="kneeling_hip_flexor_stretch", title="Kneeling hip-flexor stretch", view="side",
+    counting_views=("side", "oblique"),
+    posture=("upright",), needs=("hip", "knee"), sides="each",
+    # The side is the kneeling leg: its hip extended (the stretch) and knee bent, the front hip flexed.
+    motion=HoldMotion(signal="hip_flexion", low=-60.0, high=-5.0, grace_s=1.0, min_record_s=2.0,
+                      also=(Band("knee_flexion", 60.0, 150.0), Band("hip_flexion", 40.0, 130.0, other=True))),
+    dosage=Dosage(sets=1, reps=None, hold_s=30.0),
+    setup_hint="Kneel on one knee, the other foot flat in front, side-on to the camera",
+    rules=(
+        Rule(id="kneeling.front_knee", description="front knee far from 90°",
+             signal="knee_flexion", measure="max", op="<=", threshold=120.0, side="other",
+             views=("side",), cue="Place your front foot so the knee is about 90 degrees",
+             source="Half-kneeling puts the front knee at ~90°; beyond 120° the front foot is too close "
+                    "(the real clip reads 75–94°)."),
+        Rule(id="kneeling.trunk_upright", description="trunk leans",
+             signal="trunk_lean", measure="abs_max", op="<=", threshold=20.0,
+             views=("side",), cue="Keep your trunk upright and tuck your pelvis",
+             source="The stretch needs an upright trunk with the pelvis tilted back; the real clip reads "
+                    "within 9° of vertical."),
+    ),
+)
+
+SEATED_FIGURE_FOUR = Exercise(
+    name="seated_figure_four", title="Seated figure-four stretch", view="front",
+    counting_views=("front", "oblique"),
+    posture=("upright",), needs=("hip", "knee", "ankle"), sides="each",
+    # The side is the crossed leg: its ankle rests on the other knee (within 0.45 torso lengths).
+    motion=HoldMotion(signal="ankle_to_knee", low=0.0, high=0.45, grace_s=1.0, min_record_s=2.0,
+                      also=(Band("knee_flexion", 40.0, 170.0),)),
+    dosage=Dosage(sets=1, reps=None, hold_s=30.0),  # 20–30 s per side
+    setup_hint="Sit facing the camera and cross one ankle over the other knee",
+    rules=(
+        Rule(id="figure_four.trunk_lateral", description="trunk leans sideways",
+             signal="trunk_lean_toward", measure="abs_max", op="<=", threshold=15.0,
+             views=("front",), cue="Sit tall: lean forward gently, not to the side",
+             source="The stretch is done upright or with a gentle forward lean; a sideways lean over 15° "
+                    "unloads the stretched hip."),
+    ),
+)
+
+QUADRUPED_HIP_CIRCLES = Exercise(
+    name="quadruped_hip_circles", title="Quadruped hip circles", view="side",
+    counting_views=("side", "oblique", "front"),
+    posture=("quadruped",), needs=("shoulder", "hip", "knee"), sides="each",
+    # One circle swings the thigh through one dip of hip flexion from its kneeling value (~80–95° side-on);
+    # measured from each person's own resting value because the circles never return to the floor.
+    motion=RepMotion(signal="hip_flexion", enter=25.0, exit=12.0, min_range=20.0, min_duration_s=0.6,
+                     rising=False, baseline_s=3.0),
+    dosage=Dosage(sets=1, reps=10),  # 10 circles each direction per side (direction is not told apart)
+    setup_hint="Get on your hands and knees, side-on to the camera",
+    rules=(
+        Rule(id="circles.trunk_level", description="back not level",
+             signal="trunk_tilt", measure="max", op="<=", threshold=25.0,
+             views=("side",), cue="Keep your back flat and still",
+             source="The trunk stays level and still on all fours; the real clip reads 2–10° side-on, so "
+                    "25° is a clear tilt."),
+        too_fast("circles", "hip_flexion", 1.0),
+    ),
+)
+
+PIGEON = Exercise(
+    name="pigeon", title="Pigeon (yoga hold)", view="side",
+    counting_views=("side", "oblique", "front"),
+    posture=("upright", "horizontal"), needs=("hip", "knee"), sides="each",
+    # The side is the folded front leg (knee bent 80°+) with the back leg's hip extended.
+    motion=HoldMotion(signal="knee_flexion", low=80.0, high=175.0, grace_s=1.0, min_record_s=2.0,
+                      also=(Band("hip_flexion", -90.0, -15.0, other=True),)),
+    dosage=Dosage(sets=1, reps=None, hold_s=30.0),
+    setup_hint="Fold one leg in front and stretch the other back",
+    rules=(
+        Rule(id="pigeon.hips_square", description="hips not square",
+             signal="pelvis_twist", measure="max", op="<=", threshold=25.0,
+             views=("front",), cue="Square your hips to the front",
+             source="Square hips keep the hip line parallel to the shoulder line; over 25° the pelvis has "
+                    "rotated toward the back leg."),
+    ),
+)
+# fmt: on

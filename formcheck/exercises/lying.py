@@ -1,0 +1,146 @@
+"""Exercises lying down: glute bridge, single-leg bridge, side-lying abduction, clamshell, supine rotation."""
+
+from __future__ import annotations
+
+from formcheck.exercises.common import too_fast
+from formcheck.exercises.spec import Dosage, Exercise, HoldMotion, RepMotion, Rule
+
+# fmt: off
+GLUTE_BRIDGE = Exercise(
+    name="glute_bridge", title="Glute bridge", view="side",
+    counting_views=("side", "oblique", "front"),  # from the feet the hip-angle change still shows
+    posture=("horizontal",), needs=("shoulder", "hip", "knee"), sides="both",
+    # Lying with the knees bent the hip reads 45–65° of flexion; at the top of a bridge 0–25°.
+    motion=RepMotion(signal="hip_flexion", enter=30.0, exit=40.0, min_range=15.0, min_duration_s=0.8,
+                     rising=False),
+    dosage=Dosage(sets=2, reps=10, hold_s=3.0),
+    setup_hint="Lie on your back with your knees bent and feet flat",
+    rules=(
+        Rule(id="bridge.line", description="shoulder–hip–knee not in a straight line at the top",
+             signal="hip_flexion", measure="peak", op="<=", threshold=15.0, severity="major",
+             views=("side",), cue="Push your hips higher: shoulders, hips and knees in one line",
+             source="The bridge's end position is neutral hip extension (0°), a straight shoulder–hip–knee "
+                    "line; 15° allows for landmark noise and soft tissue at the hip."),
+        Rule(id="bridge.sag", description="hips sag during the hold at the top",
+             signal="hip_flexion", measure="top_sag", op="<=", threshold=10.0,
+             views=("side", "oblique"), cue="Keep your hips up while you hold",
+             source="Hip angle drifting more than 10° during the top hold is a visible sag; 10° is twice the "
+                    "frame-to-frame noise of the smoothed hip angle."),
+        Rule(id="bridge.hold", description="no hold at the top",
+             signal="hip_flexion", measure="top_hold_s", op=">=", threshold=1.0,
+             views=("side", "oblique", "front"), cue="Hold at the top for a couple of seconds",
+             source="Home programmes prescribe a 2–5 s hold at the top; under 1 s is no hold at all."),
+        Rule(id="bridge.pelvis_level", description="pelvis not level at the top",
+             signal="pelvis_rise", measure="abs_max", op="<=", threshold=10.0, during="top",
+             views=("front",), cue="Keep your hips level",
+             source="Pelvic drop of more than ~10° in a bridge is visible rotation (single-leg bridge tests "
+                    "use the same cut-off); only visible from the feet or above."),
+        too_fast("bridge", "hip_flexion", 2.0),
+    ),
+)
+
+SINGLE_LEG_BRIDGE = Exercise(
+    name="single_leg_bridge", title="Single-leg bridge", view="side",
+    counting_views=("side", "oblique", "front"),
+    posture=("horizontal",), needs=("shoulder", "hip", "knee"), sides="each",
+    # Both hip angles fall as the pelvis rises; the working leg is the bent one (free leg nearly straight).
+    motion=RepMotion(signal="hip_flexion", enter=30.0, exit=40.0, min_range=15.0, min_duration_s=0.8,
+                     rising=False, side_signal="knee_flexion"),
+    dosage=Dosage(sets=2, reps=10, hold_s=3.0),
+    setup_hint="Lie on your back, one knee bent and the other leg straight",
+    rules=(
+        Rule(id="single_bridge.line", description="shoulder–hip–knee not in line at the top",
+             signal="hip_flexion", measure="peak", op="<=", threshold=15.0, severity="major",
+             views=("side",), cue="Push your hips higher: shoulders, hips and knee in one line",
+             source="Same end position as the glute bridge: neutral hip extension (0°) on the working side."),
+        Rule(id="single_bridge.pelvis_drop", description="pelvis drops on the free side",
+             signal="pelvis_rise", measure="abs_max", op="<=", threshold=10.0, during="top",
+             views=("front",), cue="Keep your hips level: don't let the free side drop",
+             source="A pelvic drop over ~10° on the free side is the usual clinical cut-off in the "
+                    "single-leg bridge test; only measurable from the feet or above."),
+        too_fast("single_bridge", "hip_flexion", 2.0),
+    ),
+)
+
+SIDE_LYING_HIP_ABDUCTION = Exercise(
+    name="side_lying_hip_abduction", title="Side-lying hip abduction", view="front",
+    counting_views=("front", "oblique"),
+    posture=("horizontal",), needs=("hip", "knee", "ankle"), sides="each",
+    # The lower leg also "abducts" against a tilting pelvis; the worked leg is the upper one.
+    motion=RepMotion(signal="hip_abduction", enter=15.0, exit=8.0, min_range=10.0, min_duration_s=0.6,
+                     side_signal="hip_above"),
+    dosage=Dosage(sets=2, reps=10),
+    setup_hint="Lie on your side facing the camera, legs straight and stacked",
+    rules=(
+        Rule(id="side_abduction.range_low", description="leg not lifted far enough",
+             signal="hip_abduction", measure="max", op=">=", threshold=25.0,
+             views=("front",), cue="Lift your top leg a little higher",
+             source="Side-lying abduction targets 30–45°; 25° allows for landmark noise."),
+        Rule(id="side_abduction.range_high", description="leg lifted far beyond the hip's range",
+             signal="hip_abduction", measure="max", op="<=", threshold=55.0,
+             views=("front",), cue="Not so high: about 45 degrees is enough",
+             source="Normal hip abduction range is ~45° (AAOS); the real clip noted for 'very large ROM' "
+                    "reads 45–50°, so only a lift past 55° is called."),
+        Rule(id="side_abduction.hip_flexion", description="leg drifts forward (hip flexes) as it lifts",
+             signal="hip_flexion", measure="max", op="<=", threshold=20.0, severity="major",
+             views=("side",), cue="Keep your leg in line with your body, slightly behind",
+             source="The leg should rise in line with the trunk (0–10° flexion); forward drift recruits "
+                    "the hip flexors. Only visible with the camera above or at the head, not from the front."),
+        Rule(id="side_abduction.pelvis_roll", description="pelvis rolls back during the lift",
+             signal="pelvis_twist", measure="range", op="<=", threshold=20.0, severity="major",
+             views=("front", "oblique"), cue="Keep your hips stacked: don't roll back",
+             source="Rolling the pelvis back turns the lift into hip flexion; correct real reps change the "
+                    "hip-to-shoulder line angle by 10–17°, so a change over 20° is called."),
+        Rule(id="side_abduction.lowering", description="leg dropped instead of lowered",
+             signal="hip_abduction", measure="down_s", op=">=", threshold=0.8,
+             views=(), cue="Lower your leg slowly",
+             source="Controlled lowering takes at least as long as lifting (~1 s or more); under 0.8 s "
+                    "the leg is dropped."),
+    ),
+)
+
+CLAMSHELL = Exercise(
+    name="clamshell", title="Clamshell", view="front",
+    counting_views=("front", "oblique"),
+    posture=("horizontal",), needs=("hip", "knee", "ankle"), sides="each",
+    # The knees part while the feet stay together: the angle between the thighs opens from ~5° to 40–60°.
+    motion=RepMotion(signal="thigh_spread", enter=22.0, exit=12.0, min_range=15.0, min_duration_s=0.6,
+                     side_signal="hip_above"),
+    dosage=Dosage(sets=2, reps=10, hold_s=5.0),  # holds of up to 10 s at the top in home programmes
+    setup_hint="Lie on your side facing the camera, hips and knees bent, feet together",
+    rules=(
+        Rule(id="clamshell.opening", description="top knee barely opens",
+             signal="thigh_spread", measure="max", op=">=", threshold=30.0,
+             views=("front", "oblique"), cue="Open your top knee a little more",
+             source="A full clamshell opens the knees 40–60° (real clip: 46–58°); under 30° is a partial rep."),
+        Rule(id="clamshell.feet_together", description="feet come apart",
+             signal="ankle_gap", measure="max", op="<=", threshold=0.35,
+             views=("front", "oblique"), cue="Keep your feet together",
+             source="The feet stay in contact (real clip: ankles ≤ 0.2 torso lengths apart); 0.35 torso "
+                    "lengths is a visible gap."),
+        Rule(id="clamshell.pelvis_roll", description="pelvis rolls back as the knee opens",
+             signal="pelvis_twist", measure="range", op="<=", threshold=18.0, severity="major",
+             views=("front", "oblique"), cue="Keep your hips stacked: don't roll back",
+             source="Rolling back lets the trunk open the knee; correct real reps change the hip-to-shoulder "
+                    "line angle by 10–13°, so a change over 18° is called."),
+        too_fast("clamshell", "thigh_spread", 1.5),
+    ),
+)
+
+SUPINE_DOUBLE_HIP_ROTATION = Exercise(
+    name="supine_double_hip_rotation", title="Supine double hip rotation", view="front",
+    counting_views=("front", "oblique", "side"),
+    posture=("horizontal",), needs=("hip", "knee"), sides="both",
+    # Knees dropped to one side: the hip-to-knee line tilts 50°+ from vertical (knees up reads 0–40°).
+    motion=HoldMotion(signal="knee_drop", low=52.0, high=135.0, grace_s=0.5, min_record_s=1.0),
+    dosage=Dosage(sets=1, reps=None, hold_s=30.0),
+    setup_hint="Lie on your back with your knees bent and together",
+    rules=(
+        Rule(id="rotation.shoulders_down", description="shoulders lift with the knees",
+             signal="shoulder_rise", measure="abs_max", op="<=", threshold=15.0,
+             views=("front",), cue="Keep both shoulders on the floor",
+             source="The rotation should come from the hips and lower trunk; a shoulder line tilting more "
+                    "than 15° means the upper trunk has followed."),
+    ),
+)
+# fmt: on

@@ -1,0 +1,185 @@
+"""Standing exercises: squat, standing hip abduction, knee raise, hip extension, lunge, warrior II."""
+
+from __future__ import annotations
+
+from formcheck.exercises.common import too_fast
+from formcheck.exercises.spec import Band, Dosage, Exercise, HoldMotion, RepMotion, Rule
+
+# fmt: off
+SQUAT = Exercise(
+    name="squat", title="Squat", view="side",
+    counting_views=("side", "oblique", "front"),  # knee flexion still shows the rep from the front
+    posture=("upright",), needs=("hip", "knee", "ankle"), sides="both",
+    # Standing knee flexion reads 0–10°; a rep begins past 40° and ends back under 25°.
+    motion=RepMotion(signal="knee_flexion", enter=40.0, exit=25.0, min_range=30.0, min_duration_s=0.5),
+    dosage=Dosage(sets=2, reps=10),
+    rules=(
+        Rule(id="squat.depth", description="squat depth (knee flexion at the bottom)",
+             signal="knee_flexion", measure="peak", op=">=", threshold=80.0, severity="major",
+             views=("side", "oblique"), cue="Go a little deeper: aim for thighs near parallel",
+             source="Thigh-parallel squat ≈ 90–100° knee flexion (Schoenfeld 2010, squat kinematics review); "
+                    "80° allows for MediaPipe reading the knee ~6° straighter."),
+        Rule(id="squat.depth_front", check="squat.depth", description="squat depth seen from the front",
+             signal="knee_flexion", measure="peak", op=">=", threshold=75.0, severity="major", side="max",
+             views=("front",), cue="Go a little deeper: aim for thighs near parallel",
+             source="From the front the image-plane knee angle under-reads flexion (105–121° side vs 99–115° "
+                    "front for the same squats, measured on real clips filmed from both views). 75° on the "
+                    "deeper knee lies between the shallowest correct front-view squat (88°) and the clip "
+                    "labelled shallow (73°): fitted on few clips, so treat it as provisional."),
+        Rule(id="squat.depth_limit", description="squat depth limit (e.g. after hip surgery)",
+             signal="knee_flexion", measure="max", op="<=", threshold=90.0, severity="major", enabled=False,
+             views=("side", "oblique"), cue="Not so deep: stop at your depth limit",
+             source="Off by default; a therapist enables it in a programme file with the patient's limit."),
+        Rule(id="squat.trunk_lean", description="forward trunk lean",
+             signal="trunk_lean", measure="max", op="<=", threshold=50.0, severity="major",
+             cue="Keep your chest up",
+             source="Bodyweight squats to parallel show 40–45° of trunk lean from vertical in healthy adults "
+                    "(measured here: 43–46° on clean real squats, 56° on the clip labelled 'excessive forward "
+                    "lean'); the trunk should stay roughly parallel to the shins (Myer et al. 2014)."),
+        Rule(id="squat.heels", description="heels lift off the floor",
+             signal="heel_lift", measure="max", op="<=", threshold=30.0, side="near",
+             cue="Keep your heels down",
+             source="MediaPipe's heel and toe points are its noisiest: correct real squats read up to 26° of "
+                    "heel-to-toe tilt at the bottom (measured on the labelled clips), so only a rise past 30° "
+                    "is called."),
+        too_fast("squat", "knee_flexion", 1.5),
+    ),
+)
+
+STANDING_HIP_ABDUCTION = Exercise(
+    name="standing_hip_abduction", title="Standing hip abduction", view="front",
+    counting_views=("front", "oblique"),
+    posture=("upright",), needs=("hip", "knee", "ankle"), sides="each",
+    # Standing, each thigh reads 0–8° from the pelvis normal; a lift starts past 14°, ends under 8°.
+    motion=RepMotion(signal="hip_abduction", enter=14.0, exit=8.0, min_range=10.0, min_duration_s=0.5),
+    dosage=Dosage(sets=2, reps=10),
+    rules=(
+        Rule(id="abduction.range_low", description="leg not lifted far enough",
+             signal="hip_abduction", measure="max", op=">=", threshold=20.0,
+             views=("front",), cue="Lift your leg a little further out to the side",
+             source="Standing hip abduction exercises target 20–45° (normal hip abduction range ~45°, AAOS); "
+                    "below 20° the gluteus medius barely works."),
+        Rule(id="abduction.range_high", description="leg lifted beyond the hip's range",
+             signal="hip_abduction", measure="max", op="<=", threshold=45.0, severity="major",
+             views=("front",), cue="Not so high: lift only as far as your hip goes without tilting",
+             source="Normal hip abduction range is ~45° (AAOS); more than that needs pelvic hike or lean."),
+        Rule(id="abduction.hip_hike", description="hip hike (pelvis rises on the working side)",
+             signal="pelvis_rise", measure="max", op="<=", threshold=18.0, severity="major",
+             views=("front",), cue="Keep your hips level: don't hitch the hip up",
+             source="The pelvis tilts up a little on the lifting side once abduction passes ~25°, and "
+                    "MediaPipe's hip point rides up with the lifted thigh: correct real reps read 10–16° "
+                    "(measured on the labelled standing-abduction clip). A hike is more than that: 18°."),
+        Rule(id="abduction.trunk_lean", description="trunk leans sideways",
+             signal="trunk_lean_toward", measure="abs_max", op="<=", threshold=10.0,
+             views=("front",), cue="Stand tall: don't lean your trunk to the side",
+             source="Lateral trunk lean over 10° is a compensation for weak hip abductors (Trendelenburg "
+                    "lean); upright standing reads 0 ± 3°."),
+        too_fast("abduction", "hip_abduction", 1.0),
+    ),
+)
+LUNGE = Exercise(
+    name="lunge", title="Low / forward lunge", view="side",
+    counting_views=("side", "oblique", "front"),
+    posture=("upright",), needs=("hip", "knee", "ankle"), sides="each",
+    # Both knees bend in a lunge; the worked (front) leg is the one whose hip is flexed.
+    motion=RepMotion(signal="knee_flexion", enter=45.0, exit=25.0, min_range=30.0, min_duration_s=0.8,
+                     side_signal="hip_flexion"),
+    dosage=Dosage(sets=2, reps=10),
+    rules=(
+        Rule(id="lunge.depth", description="front knee not bent to about 90°",
+             signal="knee_flexion", measure="peak", op=">=", threshold=75.0, severity="major",
+             views=("side", "oblique"), cue="Sink a little lower: front knee toward 90 degrees",
+             source="A lunge targets ~90° at the front knee; 75° allows for MediaPipe reading the knee ~6° "
+                    "straighter and for partial-range home lunges (the real static lunge reads 86–104°)."),
+        Rule(id="lunge.knee_over_ankle", description="front knee travels far past the ankle",
+             signal="shin_tilt", measure="max", op="<=", threshold=30.0, severity="major", during="top",
+             views=("side",), cue="Keep your front knee over your ankle",
+             source="Knee over ankle means a near-vertical front shin; correct real lunges read 9–15° of shin "
+                    "tilt at the bottom, a knee well past the toes 35° or more."),
+        Rule(id="lunge.trunk_upright", description="trunk leans",
+             signal="trunk_lean", measure="abs_max", op="<=", threshold=20.0, during="top",
+             views=("side",), cue="Keep your trunk upright",
+             source="An upright-trunk lunge keeps the trunk within ~15° of vertical; 20° allows for "
+                    "landmark noise (real lunges read under 10°)."),
+        Rule(id="lunge.back_knee", description="back knee not lowered toward the floor",
+             signal="knee_flexion", measure="max", op=">=", threshold=60.0, side="other",
+             views=("side", "oblique"), cue="Lower your back knee toward the floor",
+             source="In a full lunge the back knee bends to ~90° as it nears the floor; under 60° the "
+                    "back leg is staying straight."),
+        too_fast("lunge", "knee_flexion", 2.0),
+    ),
+)
+
+STANDING_HIP_FLEXION = Exercise(
+    name="standing_hip_flexion", title="Standing hip flexion (knee raise)", view="side",
+    counting_views=("side", "oblique"),
+    posture=("upright",), needs=("hip", "knee"), sides="each",
+    motion=RepMotion(signal="hip_flexion", enter=40.0, exit=20.0, min_range=25.0, min_duration_s=0.6),
+    dosage=Dosage(sets=2, reps=10),
+    rules=(
+        Rule(id="hip_flexion.height", description="knee not raised toward hip height",
+             signal="hip_flexion", measure="max", op=">=", threshold=70.0,
+             views=("side", "oblique"), cue="Lift your knee toward hip height",
+             source="The knee raise targets ~90° of hip flexion (thigh level); 70° allows for MediaPipe "
+                    "reading the hip ~9° more open than the joint centre."),
+        Rule(id="hip_flexion.trunk_back", description="trunk leans back to lift the leg",
+             signal="trunk_lean", measure="min", op=">=", threshold=-10.0, severity="major",
+             views=("side",), cue="Stand tall: don't lean back",
+             source="Leaning the trunk back more than ~10° lets the trunk lift the leg instead of the hip "
+                    "flexors; quiet standing reads 0 ± 5°."),
+        too_fast("hip_flexion", "hip_flexion", 1.5),
+    ),
+)
+
+STANDING_HIP_EXTENSION = Exercise(
+    name="standing_hip_extension", title="Standing hip extension", view="side",
+    counting_views=("side", "oblique"),
+    posture=("upright",), needs=("hip", "knee", "ankle"), sides="each",
+    # Standing still reads anywhere from 0 to -10° of "extension" (posture, pelvis tilt), so the rep is
+    # measured from each person's own resting value: a rep starts 10° past it and ends back within 5°.
+    motion=RepMotion(signal="hip_flexion", enter=10.0, exit=5.0, min_range=8.0, min_duration_s=0.6,
+                     rising=False, baseline_s=4.0),
+    dosage=Dosage(sets=2, reps=10),
+    rules=(
+        Rule(id="hip_extension.range", description="leg not taken back far enough",
+             signal="hip_flexion", measure="range", op=">=", threshold=10.0,
+             views=("side",), cue="Take your leg a little further back, knee straight",
+             source="Standing hip extension targets 10–20° of extension (normal range ~20°, AAOS)."),
+        Rule(id="hip_extension.knee_straight", description="knee bends during the lift",
+             signal="knee_flexion", measure="max", op="<=", threshold=25.0,
+             views=("side",), cue="Keep your knee straight",
+             source="The exercise is done with the knee straight; 25° allows for soft knees and noise "
+                    "(the real clip reads under 25°)."),
+        Rule(id="hip_extension.trunk_forward", description="trunk tips forward to lift the leg",
+             signal="trunk_lean", measure="max", op="<=", threshold=15.0, severity="major",
+             views=("side",), cue="Keep your chest up: don't tip forward",
+             source="Tipping the trunk forward substitutes for hip extension; the real clip labelled "
+                    "'slight forward lean' (acceptable) peaks at 12°, so 15° is called."),
+        too_fast("hip_extension", "hip_flexion", 1.5),
+    ),
+)
+
+WARRIOR_II = Exercise(
+    name="warrior", title="Warrior II (yoga hold)", view="front",
+    counting_views=("front", "oblique"),
+    posture=("upright",), needs=("hip", "knee", "ankle"), sides="each",
+    # The bent (front) knee at 60–130° with the other leg straight is the held posture; its side is the side.
+    motion=HoldMotion(signal="knee_flexion", low=60.0, high=130.0, grace_s=1.0, min_record_s=2.0,
+                      also=(Band("knee_flexion", 0.0, 30.0, other=True),)),
+    dosage=Dosage(sets=1, reps=None, hold_s=30.0),
+    rules=(
+        Rule(id="warrior.depth", description="front knee not bent toward 90°",
+             signal="knee_flexion", measure="min", op=">=", threshold=70.0,
+             views=("front",), cue="Bend your front knee a little more, toward 90 degrees",
+             source="Warrior II holds the front knee near 90°; under 70° the stance is too tall."),
+        Rule(id="warrior.knee_over_ankle", description="front knee not over the ankle",
+             signal="shin_tilt", measure="max", op="<=", threshold=20.0,
+             views=("front",), cue="Keep your front knee over your ankle",
+             source="Knee over ankle means a near-vertical front shin; 20° is a clear drift."),
+        Rule(id="warrior.trunk_upright", description="trunk leans sideways",
+             signal="trunk_lean_toward", measure="abs_max", op="<=", threshold=12.0,
+             views=("front",), cue="Keep your trunk upright over your hips",
+             source="Warrior II keeps the trunk vertical; 12° of lateral lean is visible from the front."),
+    ),
+)
+# fmt: on
