@@ -47,7 +47,7 @@ FAULT_RULES = {
     ("lunge", "trunk_lean"): "lunge.trunk_upright",
     ("standing_hip_flexion", "trunk_back"): "hip_flexion.trunk_back",
     ("standing_hip_extension", "trunk_forward"): "hip_extension.trunk_forward",
-    ("kneeling_hip_flexor_stretch", "early_release"): "hold.early_release",
+    ("kneeling_hip_flexor_stretch", "early_release"): "hold.incomplete",  # a hold ended before its target
 }
 ANGLES = {
     "side": ("knee_flexion", "hip_flexion", "trunk_lean"),
@@ -85,7 +85,11 @@ def clip_for(cache: Path, renderer: Renderer, name: str, offset: float, fault: s
 
 def score_clip(path: Path, name: str, view: str) -> dict:
     truth = json.loads(Path(f"{path}.truth.json").read_text())
-    analysis = analyze_video(path, catalogue.get(name), path.with_suffix(""), model="full")
+    exercise = catalogue.get(name)
+    if MOTIONS[name].kind == "hold":  # judge holds against the rendered hold time, as a programme would
+        hold_s = Plan(**{**truth["plan"], "fault_reps": tuple(truth["plan"]["fault_reps"])}).hold()
+        exercise = replace(exercise, dosage=replace(exercise.dosage, hold_s=hold_s))
+    analysis = analyze_video(path, exercise, path.with_suffix(""), model="full")
     kin = analysis.kinematics
     frames = truth["frames"]
     n = min(len(frames), len(kin))
@@ -106,6 +110,7 @@ def score_clip(path: Path, name: str, view: str) -> dict:
     for rep in truth["reps"]:
         overlap = [r for r in records if r["start_s"] <= rep["end_s"] and r["end_s"] >= rep["start_s"]]
         flagged = {f for r in overlap for f in r["faults"]}
+        flagged |= {"hold.incomplete" for r in overlap if r["kind"] == "hold" and not r["completed"]}
         fault_events.append(
             {"truth": FAULT_RULES.get((name, rep["fault"])) if rep["fault"] else None, "flagged": sorted(flagged)}
         )

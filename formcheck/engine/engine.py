@@ -7,7 +7,7 @@ from collections import deque
 
 from formcheck.engine.counters import Excursion, HoldSpan, HoldTimer, RepCounter
 from formcheck.engine.records import Cue, FrameResult, HoldRecord, RepRecord
-from formcheck.engine.rules import Movement, frame_violates, judge, peak_time, side_value, top_hold_s
+from formcheck.engine.rules import Movement, frame_side, frame_violates, judge, peak_time, side_value, top_hold_s
 from formcheck.engine.setup import READY_AFTER_S, SetupGate
 from formcheck.exercises.spec import Exercise, HoldMotion, RepMotion
 from formcheck.types import FrameKinematics
@@ -163,6 +163,11 @@ class ExerciseEngine:
     def _record_rep(self, side: str, exc: Excursion) -> RepRecord:
         frames = self._frames(exc.start_s, exc.end_s)
         peak_s = peak_time(frames, self._movement(side, exc.start_s, exc.peak_s, exc.end_s)) or exc.peak_s
+        if self._side_signal is not None and frames:
+            # The worked leg is the one the exercise says (e.g. the lunge's front leg) at the peak,
+            # whichever knee happened to cross the threshold first.
+            at_peak = min(frames, key=lambda fk: abs(fk.t - peak_s))
+            side = frame_side(at_peak, side, self._side_signal)
         move = self._movement(side, exc.start_s, peak_s, exc.end_s)
         faults, unassessed = self._judge_all(frames, move)
         majors = {r.id for r in self._rules if r.severity == "major"}

@@ -44,7 +44,8 @@ SINGLE_LEG_BRIDGE = Exercise(
     counting_views=("side", "oblique", "front"),
     posture=("horizontal",), needs=("shoulder", "hip", "knee"), sides="each",
     # Both hip angles fall as the pelvis rises; the working leg is the bent one (free leg nearly straight).
-    motion=RepMotion(signal="hip_flexion", enter=30.0, exit=40.0, min_range=15.0, min_duration_s=0.8,
+    # Its resting hip reads 35–57° (real and rendered clips), its top -5–24°: a rep starts under 25°.
+    motion=RepMotion(signal="hip_flexion", enter=25.0, exit=35.0, min_range=15.0, min_duration_s=0.8,
                      rising=False, side_signal="knee_flexion"),
     dosage=Dosage(sets=2, reps=10, hold_s=3.0),
     setup_hint="Lie on your back, one knee bent and the other leg straight",

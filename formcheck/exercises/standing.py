@@ -92,10 +92,10 @@ LUNGE = Exercise(
              source="A lunge targets ~90° at the front knee; 75° allows for MediaPipe reading the knee ~6° "
                     "straighter and for partial-range home lunges (the real static lunge reads 86–104°)."),
         Rule(id="lunge.knee_over_ankle", description="front knee travels far past the ankle",
-             signal="shin_tilt", measure="max", op="<=", threshold=30.0, severity="major", during="top",
+             signal="shin_tilt", measure="max", op="<=", threshold=22.0, severity="major", during="top",
              views=("side",), cue="Keep your front knee over your ankle",
-             source="Knee over ankle means a near-vertical front shin; correct real lunges read 9–15° of shin "
-                    "tilt at the bottom, a knee well past the toes 35° or more."),
+             source="Knee over ankle means a near-vertical front shin: correct lunges read 9–15° (real) and "
+                    "6–8° (rendered) at the bottom, a rendered knee driven past the toes 28°; 22° is between."),
         Rule(id="lunge.trunk_upright", description="trunk leans",
              signal="trunk_lean", measure="abs_max", op="<=", threshold=20.0, during="top",
              views=("side",), cue="Keep your trunk upright",
@@ -106,7 +106,7 @@ LUNGE = Exercise(
              views=("side", "oblique"), cue="Lower your back knee toward the floor",
              source="In a full lunge the back knee bends to ~90° as it nears the floor; under 60° the "
                     "back leg is staying straight."),
-        too_fast("lunge", "knee_flexion", 2.0),
+        too_fast("lunge", "knee_flexion", 1.5),
     ),
 )
 
@@ -135,16 +135,18 @@ STANDING_HIP_EXTENSION = Exercise(
     name="standing_hip_extension", title="Standing hip extension", view="side",
     counting_views=("side", "oblique"),
     posture=("upright",), needs=("hip", "knee", "ankle"), sides="each",
-    # Standing still reads anywhere from 0 to -10° of "extension" (posture, pelvis tilt), so the rep is
-    # measured from each person's own resting value: a rep starts 10° past it and ends back within 5°.
-    motion=RepMotion(signal="hip_flexion", enter=10.0, exit=5.0, min_range=8.0, min_duration_s=0.6,
+    # The leg's swing back against the vertical is counted (a trunk tipping forward swings the leg back
+    # without extending the hip; the rules below tell the two apart). Standing reads a few degrees either
+    # way, so the rep is measured from the person's own resting value: 10° past it starts, within 5° ends.
+    motion=RepMotion(signal="thigh_forward", enter=10.0, exit=5.0, min_range=8.0, min_duration_s=0.6,
                      rising=False, baseline_s=4.0),
     dosage=Dosage(sets=2, reps=10),
     rules=(
-        Rule(id="hip_extension.range", description="leg not taken back far enough",
+        Rule(id="hip_extension.range", description="hip barely extends (the trunk or the back does the work)",
              signal="hip_flexion", measure="range", op=">=", threshold=10.0,
-             views=("side",), cue="Take your leg a little further back, knee straight",
-             source="Standing hip extension targets 10–20° of extension (normal range ~20°, AAOS)."),
+             views=("side",), cue="Take your leg back from the hip, keeping your chest up",
+             source="Standing hip extension targets 10–20° of extension at the hip itself (normal range "
+                    "~20°, AAOS); the trunk-to-thigh angle must change that much, not just the leg's swing."),
         Rule(id="hip_extension.knee_straight", description="knee bends during the lift",
              signal="knee_flexion", measure="max", op="<=", threshold=25.0,
              views=("side",), cue="Keep your knee straight",

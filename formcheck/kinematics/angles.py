@@ -34,6 +34,7 @@ SIGNALS: tuple[str, ...] = (
     "knee_drop_toward",
     "knee_drop",
     "shoulder_rise",
+    "thigh_forward",
 )
 
 
@@ -120,6 +121,8 @@ def compute_signals(xyzv: np.ndarray, width: int, height: int) -> dict[str, np.n
         # How far the knee travels past the toes along the walking direction, in torso lengths.
         out["knee_past_toe"].append(dot(knee - toe, forward) / torso)
         out["shin_lean"].append(signed_from(vertical_up, -shank, forward))
+        # The thigh against the vertical (not the trunk): the leg's swing as the person sees it, + forward.
+        out["thigh_forward"].append(signed_from(-vertical_up, thigh, forward))
         out["ankle_gap"].append(np.linalg.norm(ankle - p[:, side_landmark(other, "ankle")], axis=-1) / torso)
         out["knee_gap"].append(np.linalg.norm(knee - p[:, side_landmark(other, "knee")], axis=-1) / torso)
         out["pelvis_twist"].append(pelvis_twist)

@@ -108,7 +108,7 @@ def single_leg_bridge(u: float, fault: str | None, side: str) -> PoseSpec:
 
 def standing_abduction(u: float, fault: str | None, side: str) -> PoseSpec:
     sign = 1.0 if side == "left" else -1.0
-    hike = 14.0 * u if fault == "hip_hike" else 0.0
+    hike = 24.0 * u if fault == "hip_hike" else 0.0
     lean = 16.0 * u if fault == "trunk_lean" else 0.0
     work = LegAngles(hip_abduction=3.0 + 32.0 * u - hike * 0.5)
     stance = LegAngles(hip_abduction=hike)  # the stance leg stays vertical under a hiked pelvis
@@ -120,24 +120,42 @@ def standing_abduction(u: float, fault: str | None, side: str) -> PoseSpec:
                     left_arm=arms, right_arm=replace(arms), anchor=stance_foot)  # fmt: skip
 
 
+def _side_lying(side: str) -> np.ndarray:
+    """Lying on the other side from the worked leg (worked leg on top), front toward +z."""
+    return SIDE_LYING if side == "left" else rot("z", -90.0)
+
+
 def side_lying_abduction(u: float, fault: str | None, side: str) -> PoseSpec:
     work = LegAngles(hip_abduction=2.0 + 35.0 * u, hip_flexion=22.0 * u if fault == "hip_flexion" else 0.0,
                      foot="follow", ankle=5.0)  # fmt: skip
     bottom = LegAngles(hip_flexion=10.0, knee_flexion=20.0, foot="follow", ankle=5.0)
-    roll = rot("y", 18.0 * u) if fault == "pelvis_roll" else np.eye(3)
-    arms = ArmAngles(flexion=10.0, abduction=5.0, elbow=20.0)
-    return PoseSpec(body_rotation=SIDE_LYING, pelvis=roll, left=work, right=bottom, left_arm=arms,
-                    right_arm=ArmAngles(flexion=80.0, abduction=0.0, elbow=60.0), anchor="hips")  # fmt: skip
+    sign = 1.0 if side == "left" else -1.0
+    roll = rot("y", sign * 18.0 * u) if fault == "pelvis_roll" else np.eye(3)
+    top_arm, bottom_arm = (
+        ArmAngles(flexion=10.0, abduction=5.0, elbow=20.0),
+        ArmAngles(flexion=80.0, abduction=0.0, elbow=60.0),
+    )
+    left, right = _legs(side, work, bottom)
+    left_arm, right_arm = (top_arm, bottom_arm) if side == "left" else (bottom_arm, top_arm)
+    return PoseSpec(body_rotation=_side_lying(side), pelvis=roll, left=left, right=right, left_arm=left_arm,
+                    right_arm=right_arm, anchor="hips")  # fmt: skip
 
 
 def clamshell(u: float, fault: str | None, side: str) -> PoseSpec:
     base = LegAngles(hip_flexion=45.0, knee_flexion=90.0, foot="follow", ankle=0.0)
     axis = np.array([0.0, -1.0, 0.0])  # hip to ankle with 45°/90° hips and knees: the body's long axis
-    top = replace(base, swing_axis=axis, swing_deg=-40.0 * u)
-    roll = rot("y", 20.0 * u) if fault == "pelvis_roll" else np.eye(3)
-    arms = ArmAngles(flexion=20.0, abduction=0.0, elbow=40.0)
-    return PoseSpec(body_rotation=SIDE_LYING, pelvis=roll, left=top, right=base, left_arm=arms,
-                    right_arm=ArmAngles(flexion=90.0, abduction=0.0, elbow=70.0), anchor="hips")  # fmt: skip
+    # The top leg rests on the bottom one (knees and feet together), then opens about the hip–ankle line.
+    top = replace(base, hip_abduction=-15.0, swing_axis=axis, swing_deg=-50.0 * u)
+    sign = 1.0 if side == "left" else -1.0
+    roll = rot("y", sign * 20.0 * u) if fault == "pelvis_roll" else np.eye(3)
+    top_arm, bottom_arm = (
+        ArmAngles(flexion=20.0, abduction=0.0, elbow=40.0),
+        ArmAngles(flexion=90.0, abduction=0.0, elbow=70.0),
+    )
+    left, right = _legs(side, top, base)
+    left_arm, right_arm = (top_arm, bottom_arm) if side == "left" else (bottom_arm, top_arm)
+    return PoseSpec(body_rotation=_side_lying(side), pelvis=roll, left=left, right=right, left_arm=left_arm,
+                    right_arm=right_arm, anchor="hips")  # fmt: skip
 
 
 def lunge(u: float, fault: str | None, side: str) -> PoseSpec:
@@ -173,7 +191,7 @@ def standing_hip_extension(u: float, fault: str | None, side: str) -> PoseSpec:
 
 def kneeling_hip_flexor(u: float, fault: str | None, side: str) -> PoseSpec:
     """Half-kneeling: `side` is the kneeling leg, stretched as the pelvis shifts forward (u)."""
-    kneel = LegAngles(hip_flexion=-(5.0 + 15.0 * u), knee_flexion=95.0 - 15.0 * u, foot="follow", ankle=-40.0)
+    kneel = LegAngles(hip_flexion=8.0 - 26.0 * u, knee_flexion=95.0 - 15.0 * u, foot="follow", ankle=-40.0)
     front = LegAngles(hip_flexion=80.0 - 12.0 * u, knee_flexion=85.0 + 5.0 * u)
     arms = ArmAngles(abduction=25.0, elbow=80.0)
     left, right = _legs(side, kneel, front)
