@@ -24,6 +24,12 @@ COUNTED = [
     ("standing-hip-abduction.mp4", "standing_hip_abduction", 6),
     ("squat_correct_016.mp4", "squat", 1),
     ("squat_incorrect_003.mp4", "squat", 1),
+    ("single-leg-glute-bridge-and-squeeze.mp4", "single_leg_bridge", 6),
+    ("side-leg-raise.mp4", "side_lying_hip_abduction", 6),
+    ("band-side-lying-clam.mp4", "clamshell", 6),
+    ("static-lunge.mp4", "lunge", 2),
+    ("standing-hip-extension.mp4", "standing_hip_extension", 3),
+    ("fire-hydrant-circle.mp4", "quadruped_hip_circles", 6),
 ]
 
 
@@ -64,3 +70,18 @@ def test_second_person_is_reported_and_first_followed(tmp_path: Path) -> None:
     analysis = analyze_video(media_clip("squat_correct_011.mp4"), get("squat"), tmp_path)
     assert any("more than one person" in w for w in analysis.summary["warnings"])
     assert analysis.summary["attempted_reps"] == 1
+
+
+@pytest.mark.parametrize(
+    ("clip", "exercise", "side", "min_s"),
+    [
+        ("kneeling-hip-flexor-stretch.mp4", "kneeling_hip_flexor_stretch", "left", 4.0),
+        ("pidgeon-pose-stretch.mp4", "pigeon", "right", 10.0),
+    ],
+)
+def test_holds_are_timed_on_the_right_side(clip: str, exercise: str, side: str, min_s: float, tmp_path: Path) -> None:
+    summary = analyze_video(media_clip(clip), get(exercise), tmp_path).summary
+    other = "right" if side == "left" else "left"
+    assert summary["attempted_reps"] == 0
+    assert summary["holds_s"][side] and max(summary["holds_s"][side]) >= min_s
+    assert not summary["holds_s"][other]

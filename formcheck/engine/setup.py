@@ -31,13 +31,18 @@ _BODY_PARTS = (
 
 
 def missing_joints(joints: tuple[str, ...], fk: FrameKinematics) -> list[str]:
-    """Joints not seen well enough: from the side the near side suffices, from the front both are needed."""
+    """Joints not seen well enough.
+
+    Standing and facing the camera both sides must show; from the side, or lying on a side (the lower
+    leg hidden under the upper one), the visible side suffices.
+    """
+    both = fk.view == "front" and fk.posture == "upright"
     missing = []
     for joint in joints:
         if joint in fk.visible:
             continue
         seen = [f"{side}_{joint}" in fk.visible for side in ("left", "right")]
-        if not (all(seen) if fk.view == "front" else any(seen)):
+        if not (all(seen) if both else any(seen)):
             missing.append(joint)
     return missing
 
@@ -49,7 +54,7 @@ def problem(exercise: Exercise, fk: FrameKinematics) -> str:
     missing = missing_joints(exercise.needs, fk)
     if missing:
         parts = sorted({label for key, label in _BODY_PARTS for name in missing if key in name})
-        return f"Step back so your {' and '.join(parts) or 'whole body'} {'is' if len(parts) == 1 else 'are'} visible"
+        return f"Step back or turn the camera so it can see your {' and '.join(parts) or 'whole body'}"
     if fk.posture not in exercise.posture:
         return exercise.setup_hint or _POSTURE_HINT[exercise.posture[0]]
     if fk.view not in exercise.counting_views:

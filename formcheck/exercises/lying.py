@@ -103,7 +103,7 @@ SIDE_LYING_HIP_ABDUCTION = Exercise(
 CLAMSHELL = Exercise(
     name="clamshell", title="Clamshell", view="front",
     counting_views=("front", "oblique"),
-    posture=("horizontal",), needs=("hip", "knee", "ankle"), sides="each",
+    posture=("horizontal",), needs=("hip", "knee"), sides="each",
     # The knees part while the feet stay together: the angle between the thighs opens from ~5° to 40–60°.
     motion=RepMotion(signal="thigh_spread", enter=22.0, exit=12.0, min_range=15.0, min_duration_s=0.6,
                      side_signal="hip_above"),
