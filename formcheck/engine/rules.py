@@ -144,6 +144,8 @@ def measure(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> fl
         return float(values.max())
     if rule.measure == "min":
         return float(values.min())
+    if rule.measure == "mean":
+        return float(values.mean())
     if rule.measure == "abs_max":
         return float(np.abs(values).max())
     if rule.measure == "range":

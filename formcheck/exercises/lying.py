@@ -131,7 +131,8 @@ CLAMSHELL = Exercise(
 SUPINE_DOUBLE_HIP_ROTATION = Exercise(
     name="supine_double_hip_rotation", title="Supine double hip rotation", view="front",
     counting_views=("front", "oblique", "side"),
-    posture=("horizontal",), needs=("hip", "knee"), sides="both",
+    # Filmed from the feet the lying trunk is foreshortened and can look upright in the image.
+    posture=("horizontal", "upright"), needs=("hip", "knee"), sides="both",
     # Knees dropped to one side: the hip-to-knee line tilts 50°+ from vertical (knees up reads 0–40°).
     motion=HoldMotion(signal="knee_drop", low=52.0, high=135.0, grace_s=0.5, min_record_s=1.0),
     dosage=Dosage(sets=1, reps=None, hold_s=30.0),

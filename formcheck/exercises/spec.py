@@ -8,7 +8,7 @@ from typing import Literal
 View = Literal["side", "front", "oblique"]
 Posture = Literal["upright", "horizontal", "quadruped"]
 SideMode = Literal["both", "each"]  # "both": one bilateral count; "each": per side, worked side detected
-Measure = Literal["max", "min", "abs_max", "range", "peak", "duration_s", "down_s", "top_hold_s", "top_sag"]
+Measure = Literal["max", "min", "mean", "abs_max", "range", "peak", "duration_s", "down_s", "top_hold_s", "top_sag"]
 SideRef = Literal["work", "other", "max", "near"]
 
 

@@ -171,7 +171,7 @@ WARRIOR_II = Exercise(
     dosage=Dosage(sets=1, reps=None, hold_s=30.0),
     rules=(
         Rule(id="warrior.depth", description="front knee not bent toward 90°",
-             signal="knee_flexion", measure="min", op=">=", threshold=70.0,
+             signal="knee_flexion", measure="mean", op=">=", threshold=70.0,
              views=("front",), cue="Bend your front knee a little more, toward 90 degrees",
              source="Warrior II holds the front knee near 90°; under 70° the stance is too tall."),
         Rule(id="warrior.knee_over_ankle", description="front knee not over the ankle",

@@ -198,6 +198,71 @@ def kneeling_hip_flexor(u: float, fault: str | None, side: str) -> PoseSpec:
     return PoseSpec(left=left, right=right, left_arm=arms, right_arm=replace(arms), anchor="knees")
 
 
+ALL_FOURS = rot("x", 90.0)  # on hands and knees: front facing the floor, head toward +z
+
+
+def quadruped_circles(u: float, fault: str | None, side: str) -> PoseSpec:
+    """Hands and knees; the worked knee swings out and back (one dip of hip flexion per circle)."""
+    work = LegAngles(hip_flexion=90.0 - 45.0 * u, hip_abduction=30.0 * u, knee_flexion=90.0, foot="follow",
+                     ankle=-40.0)  # fmt: skip
+    support = LegAngles(hip_flexion=90.0, knee_flexion=90.0, foot="follow", ankle=-40.0)
+    arms = ArmAngles(flexion=90.0, abduction=5.0, elbow=0.0)
+    left, right = _legs(side, work, support)
+    return PoseSpec(body_rotation=ALL_FOURS, left=left, right=right, left_arm=arms, right_arm=replace(arms),
+                    anchor="knees")  # fmt: skip
+
+
+def supine_rotation(u: float, fault: str | None, side: str) -> PoseSpec:
+    """On the back, knees bent together, both knees dropping to `side` and held there."""
+    sign = 1.0 if side == "left" else -1.0
+    axis = np.array([0.0, -1.0, 0.0])  # the body's long axis through each hip
+    left = LegAngles(
+        hip_flexion=50.0, knee_flexion=90.0, hip_abduction=-4.0, swing_axis=axis, swing_deg=sign * 65.0 * u
+    )
+    right = replace(left, swing_deg=-sign * 65.0 * u)
+    arms = ArmAngles(abduction=60.0, elbow=10.0)
+    return PoseSpec(body_rotation=SUPINE, left=left, right=right, left_arm=arms, right_arm=replace(arms),
+                    anchor="shoulders")  # fmt: skip
+
+
+def warrior(u: float, fault: str | None, side: str) -> PoseSpec:
+    """Warrior II seen from the front: the worked leg bent out to the side over its ankle, arms out."""
+    bend = 75.0 * u
+    front = LegAngles(hip_abduction=12.0 + (bend - 12.0) * u, hip_rotation=90.0 * u, knee_flexion=bend * u)
+    back = LegAngles(hip_abduction=12.0 + 39.0 * u)
+    lean = 18.0 * u if fault == "trunk_lean" else 0.0
+    sign = 1.0 if side == "left" else -1.0
+    arms = ArmAngles(abduction=10.0 + 80.0 * u, elbow=5.0)
+    left, right = _legs(side, front, back)
+    return PoseSpec(trunk_lateral=sign * lean, left=left, right=right, left_arm=arms, right_arm=replace(arms),
+                    anchor="foot.R" if side == "left" else "foot.L")  # fmt: skip
+
+
+def seated_figure_four(u: float, fault: str | None, side: str) -> PoseSpec:
+    """Sitting (on a stool the renderer leaves out), the worked ankle crossed onto the other knee."""
+    # Solved on the rig: hip 100° flexed, 20° abducted, 90° externally rotated, knee 100° puts the ankle
+    # on top of the other knee.
+    cross = LegAngles(hip_flexion=90.0 + 10.0 * u, hip_abduction=20.0 * u, hip_rotation=90.0 * u,
+                      knee_flexion=90.0 + 10.0 * u, foot="follow")  # fmt: skip
+    seated = LegAngles(hip_flexion=90.0, knee_flexion=90.0)
+    lean = 20.0 * u if fault == "trunk_lean" else 0.0
+    sign = 1.0 if side == "left" else -1.0
+    arms = ArmAngles(flexion=30.0, abduction=10.0, elbow=60.0)
+    left, right = _legs(side, cross, seated)
+    return PoseSpec(trunk_flexion=10.0 * u, trunk_lateral=-sign * lean, left=left, right=right, left_arm=arms,
+                    right_arm=replace(arms), anchor="foot.R" if side == "left" else "foot.L")  # fmt: skip
+
+
+def pigeon(u: float, fault: str | None, side: str) -> PoseSpec:
+    """Pigeon: the worked leg folded in front (hip flexed, rotated out, knee bent), the other stretched back."""
+    front = LegAngles(hip_flexion=20.0 + 55.0 * u, hip_abduction=15.0 * u, hip_rotation=60.0 * u,
+                      knee_flexion=20.0 + 100.0 * u, foot="follow")  # fmt: skip
+    back = LegAngles(hip_flexion=-(10.0 + 35.0 * u), knee_flexion=10.0, foot="follow", ankle=-50.0)
+    arms = ArmAngles(flexion=20.0, abduction=15.0, elbow=10.0)
+    left, right = _legs(side, front, back)
+    return PoseSpec(left=left, right=right, left_arm=arms, right_arm=replace(arms), anchor="hips")
+
+
 MOTIONS: dict[str, Motion] = {m.name: m for m in (
     Motion("squat", "side", 90.0, 0.0, squat, ("shallow", "trunk_lean"), sides="both"),
     Motion("glute_bridge", "side", 90.0, 0.6, bridge, ("low", "sag"), sides="both", default_hold_s=2.0),
@@ -210,6 +275,13 @@ MOTIONS: dict[str, Motion] = {m.name: m for m in (
     Motion("standing_hip_extension", "side", 90.0, 0.0, standing_hip_extension, ("trunk_forward",)),
     Motion("kneeling_hip_flexor_stretch", "side", 90.0, 0.0, kneeling_hip_flexor, ("early_release",), kind="hold",
            default_hold_s=6.0),
+    Motion("quadruped_hip_circles", "side", 90.0, 0.5, quadruped_circles, ()),
+    Motion("supine_double_hip_rotation", "front", 0.0, 1.2, supine_rotation, (), kind="hold", sides="both",
+           default_hold_s=4.0),
+    Motion("warrior", "front", 0.0, 0.0, warrior, ("trunk_lean",), kind="hold", default_hold_s=4.0),
+    Motion("seated_figure_four", "front", 0.0, 0.0, seated_figure_four, ("trunk_lean",), kind="hold",
+           default_hold_s=4.0),
+    Motion("pigeon", "side", 90.0, 0.3, pigeon, (), kind="hold", default_hold_s=4.0),
 )}  # fmt: skip
 
 
