@@ -104,7 +104,7 @@ def test_bridge_with_hold_at_top() -> None:
 
 def test_bridge_not_high_enough() -> None:
     base = Body(lying=True, hip_flexion=50, knee_flexion=90)
-    fn, duration = reps(base, "hip_flexion", 50.0, 25.0, 2, rep_s=5.0)
+    fn, duration = reps(base, "hip_flexion", 50.0, 21.0, 2, rep_s=5.0)
     records = analyse("glute_bridge", track(fn, duration))
     assert len(records) == 2
     assert all("bridge.line" in r.faults and not r.valid for r in records)

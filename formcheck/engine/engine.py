@@ -128,12 +128,12 @@ class ExerciseEngine:
         rising = motion.rising if isinstance(motion, RepMotion) else True
         return max(pair) if rising else min(pair)
 
-    def _movement(self, side: str, start: float, peak: float, end: float) -> Movement:
+    def _movement(self, side: str, start: float, peak: float, end: float, range_deg: float = 0.0) -> Movement:
         motion = self.exercise.motion
         assert isinstance(motion, RepMotion | HoldMotion)
         rising = motion.rising if isinstance(motion, RepMotion) else True
         tolerance = motion.top_tolerance if isinstance(motion, RepMotion) else 5.0
-        return Movement(side, start, peak, end, motion.signal, rising, tolerance, self._side_signal)
+        return Movement(side, start, peak, end, motion.signal, rising, tolerance, self._side_signal, range_deg)
 
     def _frames(self, start: float, end: float) -> list[FrameKinematics]:
         return [fk for fk in self._buffer if start - 1e-9 <= fk.t <= end + 1e-9]
@@ -168,7 +168,7 @@ class ExerciseEngine:
             # whichever knee happened to cross the threshold first.
             at_peak = min(frames, key=lambda fk: abs(fk.t - peak_s))
             side = frame_side(at_peak, side, self._side_signal)
-        move = self._movement(side, exc.start_s, peak_s, exc.end_s)
+        move = self._movement(side, exc.start_s, peak_s, exc.end_s, exc.range_deg)
         faults, unassessed = self._judge_all(frames, move)
         majors = {r.id for r in self._rules if r.severity == "major"}
         valid = not (set(faults) & majors)

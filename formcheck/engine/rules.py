@@ -14,6 +14,7 @@ from formcheck.exercises.spec import Rule
 from formcheck.types import FrameKinematics
 
 Status = Literal["ok", "fault", "not_assessed"]
+HOLD_SHARE = 0.2  # "holding at the top" = within 20 % of the rep's range of its peak (or the motion's tolerance)
 PEAK_FRAME_S = 0.06  # the peak frame itself (one frame at 17+ fps), not a neighbour seen from another view
 
 
@@ -29,6 +30,7 @@ class Movement:
     rising: bool
     top_tolerance: float
     side_signal: str | None = None  # recognises the worked leg frame by frame (immune to L/R label swaps)
+    range_deg: float = 0.0  # the rep's excursion from rest to peak
 
 
 def frame_side(fk: FrameKinematics, work_side: str, side_signal: str | None) -> str:
@@ -94,26 +96,29 @@ def peak_time(frames: Sequence[FrameKinematics], move: Movement) -> float | None
     return max(series, key=lambda tv: tv[1])[0] if series else None
 
 
-def _top_window(frames: Sequence[FrameKinematics], move: Movement) -> list[tuple[float, float]]:
+def _top_window(frames: Sequence[FrameKinematics], move: Movement, share: float = 0.0) -> list[tuple[float, float]]:
+    """Frames from the first to the last time the signal came within tolerance of its peak.
+
+    The tolerance is the motion's (5° by default) or `share` of the rep's range if larger: real holds
+    wobble by several degrees (±9° on the real bridge clip), so hold time uses a band scaled to the rep.
+    """
     series = _series(frames, move)
     if not series:
         return []
-    peak = max(v for _, v in series)
-    near = [i for i, (_, v) in enumerate(series) if v >= peak - move.top_tolerance]
+    values = [v for _, v in series]
+    peak = max(values)
+    tolerance = max(move.top_tolerance, share * move.range_deg)
+    near = [i for i, v in enumerate(values) if v >= peak - tolerance]
     return series[near[0] : near[-1] + 1]
 
 
 def top_hold_s(frames: Sequence[FrameKinematics], move: Movement) -> float:
     """How long the motion signal stayed within tolerance of its peak, in seconds."""
-    window = _top_window(frames, move)
+    window = _top_window(frames, move, HOLD_SHARE)
     if len(window) < 2:
         return 0.0
-    sign_peak = max(v for _, v in window)
-    held = 0.0
-    for (t0, v0), (t1, _) in itertools.pairwise(window):
-        if v0 >= sign_peak - move.top_tolerance:
-            held += t1 - t0
-    return held
+    floor = max(v for _, v in window) - max(move.top_tolerance, HOLD_SHARE * move.range_deg)
+    return sum(t1 - t0 for (t0, v0), (t1, _) in itertools.pairwise(window) if v0 >= floor)
 
 
 def measure(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> float | None:
