@@ -10,9 +10,10 @@ GLUTE_BRIDGE = Exercise(
     name="glute_bridge", title="Glute bridge", view="side",
     counting_views=("side", "oblique", "front"),  # from the feet the hip-angle change still shows
     posture=("horizontal",), needs=("shoulder", "hip", "knee"), sides="both",
-    # Lying with the knees bent the hip reads 45–65° side-on but only ~40° from a 30° oblique; at the
-    # top of a bridge -12–25° (real and rendered clips). A rep starts under 25° and ends back over 35°.
-    motion=RepMotion(signal="hip_flexion", enter=25.0, exit=35.0, min_range=15.0, min_duration_s=0.8,
+    # Lying with the knees bent the hip reads 45–65° side-on but only 39–41° from a 30° oblique; at the
+    # top -12–25° (real and rendered clips; a deliberately low bridge ~23°). A rep starts under 30° and
+    # ends back over 36°.
+    motion=RepMotion(signal="hip_flexion", enter=30.0, exit=36.0, min_range=15.0, min_duration_s=0.8,
                      rising=False),
     dosage=Dosage(sets=2, reps=10, hold_s=3.0),
     setup_hint="Lie on your back with your knees bent and feet flat",
