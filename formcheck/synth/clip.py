@@ -11,9 +11,9 @@ import numpy as np
 from formcheck.kinematics.angles import compute_signals
 from formcheck.landmarks import NAMES, Landmark
 from formcheck.synth.body import Body, Shape
-from formcheck.synth.motions import Plan, moment
+from formcheck.synth.motions import Moment, Plan, moment
 from formcheck.synth.pose import Rig
-from formcheck.synth.render import Look, Renderer, degrade, place_camera, vertex_colours
+from formcheck.synth.render import Camera, Look, Renderer, degrade, place_camera, vertex_colours
 from formcheck.video.writer import H264Writer
 
 # MediaPipe landmark ← rig bone whose head is that joint centre.
@@ -81,13 +81,10 @@ class TruthPoints:
         return out
 
 
-def render_clip(plan: Plan, scene: Scene, video: Path, renderer: Renderer | None = None) -> dict:
-    """Render `plan` to `video` (H.264) and write `<video>.truth.json`; returns the truth."""
-    rng = np.random.default_rng(scene.seed)
+def pose_clip(plan: Plan, scene: Scene) -> tuple[Body, np.ndarray, list[Moment], list[tuple[np.ndarray, dict]], Camera]:
+    """The body, frame times, plan moments, posed vertices and joints, and a camera framing them all."""
     body = Body(scene.shape)
     rig = Rig(body)
-    points = TruthPoints(body)
-    colours = vertex_colours(body, scene.look)
     motion = plan.motion
     times = np.arange(0.0, plan.duration(), 1.0 / scene.fps)
     moments = [moment(plan, float(t)) for t in times]
@@ -98,6 +95,15 @@ def render_clip(plan: Plan, scene: Scene, video: Path, renderer: Renderer | None
         motion.camera_elevation if scene.elevation is None else scene.elevation,
         scene.fov_deg, allv.min(axis=0), allv.max(axis=0), scene.distance_scale,
     )  # fmt: skip
+    return body, times, moments, posed, camera
+
+
+def render_clip(plan: Plan, scene: Scene, video: Path, renderer: Renderer | None = None) -> dict:
+    """Render `plan` to `video` (H.264) and write `<video>.truth.json`; returns the truth."""
+    rng = np.random.default_rng(scene.seed)
+    body, times, moments, posed, camera = pose_clip(plan, scene)
+    points = TruthPoints(body)
+    colours = vertex_colours(body, scene.look)
     own = renderer is None
     renderer = renderer or Renderer(scene.width, scene.height)
     writer = H264Writer(video, scene.width, scene.height, scene.fps)

@@ -9,28 +9,15 @@ from __future__ import annotations
 import numpy as np
 
 from formcheck.landmarks import NAMES
-from formcheck.synth.body import Body
-from formcheck.synth.clip import Scene, TruthPoints
-from formcheck.synth.motions import Plan, moment
-from formcheck.synth.pose import Rig
-from formcheck.synth.render import place_camera
+from formcheck.synth.clip import Scene, TruthPoints, pose_clip
+from formcheck.synth.motions import Plan
 from formcheck.types import PoseTrack
 
 
 def landmark_track(plan: Plan, scene: Scene) -> PoseTrack:
     """The clip's landmarks as MediaPipe would ideally report them (visibility 1, z = 0)."""
-    body = Body(scene.shape)
-    rig = Rig(body)
+    body, times, _, posed, camera = pose_clip(plan, scene)
     points = TruthPoints(body)
-    motion = plan.motion
-    times = np.arange(0.0, plan.duration(), 1.0 / scene.fps)
-    posed = [rig.pose(motion.pose(m.u, m.fault, plan.side)) for m in (moment(plan, float(t)) for t in times)]
-    allv = np.concatenate([v[body.render_vertices] for v, _ in posed])
-    camera = place_camera(
-        scene.width, scene.height, motion.camera_azimuth + scene.azimuth_offset,
-        motion.camera_elevation if scene.elevation is None else scene.elevation,
-        scene.fov_deg, allv.min(axis=0), allv.max(axis=0), scene.distance_scale,
-    )  # fmt: skip
     xyzv = np.zeros((len(times), len(NAMES), 4))
     for i, (verts, joints) in enumerate(posed):
         world = points.world(verts, joints)
