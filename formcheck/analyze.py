@@ -53,7 +53,11 @@ def judge_track(
     if counts.with_pose and not counts.counted:
         reasons = Counter(r.setup_message for r in results if r.setup_message)
         warnings.append(f"nothing counted: {reasons.most_common(1)[0][0] if reasons else 'setup never passed'}")
-    summary = summarise(exercise.name, records, counts, sides, {**extra, "warnings": warnings})
+    dosage = exercise.dosage
+    prescribed = {"sets": dosage.sets, "reps": dosage.reps, "hold_s": dosage.hold_s, "sides": exercise.sides}
+    summary = summarise(
+        exercise.name, records, counts, sides, {**extra, "prescribed": prescribed, "warnings": warnings}
+    )
     if out is not None:
         angles = AnglesWriter(out / "angles.csv")
         try:
@@ -68,7 +72,7 @@ def judge_track(
 
 def analyze_video(
     video: Path, exercise: Exercise, out: Path, model: str = "full", annotate: bool = False,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None, context: dict[str, Any] | None = None,
 ) -> Analysis:  # fmt: skip
     """Run the pose model over a video, then judge it; every file lands in `out`."""
     from formcheck.pipeline import extract_poses
@@ -106,7 +110,7 @@ def analyze_video(
     extra = {
         "source": str(video), "model": model, "video": {"width": info.width, "height": info.height,
         "fps": round(info.fps, 3), "rotation_deg": info.rotation_deg, "duration_s": round(float(track.t[-1]), 3)},
-        "warnings": warnings,
+        "warnings": warnings, **(context or {}),
     }  # fmt: skip
     analysis = judge_track(exercise, track, out, extra, times)
     if annotate:
@@ -114,14 +118,16 @@ def analyze_video(
     return analysis
 
 
-def analyze_landmarks(csv: Path, exercise: Exercise, out: Path | None) -> Analysis:
+def analyze_landmarks(
+    csv: Path, exercise: Exercise, out: Path | None, context: dict[str, Any] | None = None
+) -> Analysis:
     """Replay a landmarks CSV without the model."""
     track = read_track(csv)
     if len(track) == 0:
         raise FormcheckError(f"{csv}: no rows of landmarks")
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
-    extra = {"source": str(csv), "model": "replay", "warnings": []}
+    extra = {"source": str(csv), "model": "replay", "warnings": [], **(context or {})}
     return judge_track(exercise, track, out, extra, StageTimes())
 
 

@@ -172,6 +172,12 @@ def _item(path: Path, lines: _Lines, i: int, raw: object) -> Item:
     overrides = {r.id: r for r in exercise.rules}
     for rule_id, rule_raw in raw.get("rules", {}).items():
         overrides[rule_id] = _rule_override(path, lines, i, exercise, rule_id, rule_raw)
+    # Turning a check off turns off its other views too (squat.depth and squat.depth_front are one check).
+    named = set(raw.get("rules", {}))
+    off = {overrides[r].check_id for r in named if not overrides[r].enabled}
+    for rule in exercise.rules:
+        if rule.id not in named and rule.check_id in off:
+            overrides[rule.id] = replace(rule, enabled=False)
     dosage = Dosage(
         sets=raw.get("sets", exercise.dosage.sets),
         reps=raw.get("reps", exercise.dosage.reps),

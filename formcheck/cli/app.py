@@ -96,17 +96,19 @@ def analyze(
     from formcheck.programme import load
     from formcheck.report_text import summary_lines
 
+    context = {}
     if programme is not None:
         plan = load(programme)
         spec = plan.item(exercise or None).exercise
+        context["programme"] = plan.summary()
     elif not exercise:
         raise FormcheckError("say which exercise: --exercise NAME (see `formcheck exercises`)")
     else:
         spec = get(exercise)
     check_variant(model)
     if landmarks is not None:
-        analysis = analyze_landmarks(landmarks, spec, out or landmarks.parent)
         where = out or landmarks.parent
+        analysis = analyze_landmarks(landmarks, spec, where, context)
     elif video is not None:
         where = out or Path("out") / video.stem
         with typer.progressbar(length=1, label=f"analysing {video.name}", file=sys.stderr) as bar:
@@ -115,7 +117,8 @@ def analyze(
                 bar.length = max(total, done)
                 bar.update(done - bar.pos)
 
-            analysis = analyze_video(video, spec, where, model=model, annotate=annotate, progress=progress)
+            analysis = analyze_video(video, spec, where, model=model, annotate=annotate, progress=progress,
+                                     context=context)  # fmt: skip
     else:
         raise FormcheckError("give a VIDEO file, or --landmarks FILE.csv to replay saved landmarks")
     for line in summary_lines(analysis.summary):

@@ -156,7 +156,9 @@ class ExerciseEngine:
         if not frames:
             return {}
         at = min(frames, key=lambda fk: abs(fk.t - t))
-        names = {self.exercise.motion.signal} | {r.signal for r in self._rules if r.signal in at.signals}
+        # Only the angles that mean something from this frame's view (rules judged from it).
+        judged = {r.signal for r in self._rules if r.signal in at.signals and (not r.views or at.view in r.views)}
+        names = {self.exercise.motion.signal} | judged
         values = {n: side_value(at, n, "work", side, self._side_signal) for n in sorted(names)}
         return {n: round(v, 2) for n, v in values.items() if math.isfinite(v)}
 
