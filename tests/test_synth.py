@@ -50,7 +50,7 @@ def test_every_motion_poses_on_the_floor(name: str) -> None:
 
 
 def test_bridge_top_is_a_straight_line() -> None:
-    from formcheck.synth.motions import BRIDGE_TOP, _bridge_angles
+    from formcheck.synth.poses import BRIDGE_TOP, _bridge_angles
 
     hip, knee = _bridge_angles(BRIDGE_TOP)
     assert hip == pytest.approx(0.0, abs=0.1)
