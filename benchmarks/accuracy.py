@@ -157,9 +157,23 @@ def report(results: list[dict]) -> str:
         fp = sum(e["truth"] != rule and rule in e["flagged"] for e in events)
         fn = sum(e["truth"] == rule and rule not in e["flagged"] for e in events)
         prec = tp / (tp + fp) if tp + fp else float("nan")
+        # (rules a motion cannot show from its view stay at recall 0: see the README)
         rec = tp / (tp + fn) if tp + fn else float("nan")
         f1 = 2 * prec * rec / (prec + rec) if tp else 0.0
         lines.append(f"{rule:30s} {tp:4d} {fp:4d} {fn:4d} {prec:6.2f} {rec:6.2f} {f1:6.2f}")
+    clean = defaultdict(int)
+    reps = 0
+    for r in results:
+        for e in r["fault_events"]:
+            if e["truth"] is None:
+                reps += 1
+                for rule in e["flagged"]:
+                    clean[rule] += 1
+    lines.append("")
+    lines.append(
+        f"false alarms on {reps} clean reps/holds: "
+        + (", ".join(f"{k} ×{v}" for k, v in sorted(clean.items())) or "none")
+    )
     return "\n".join(lines)
 
 

@@ -16,9 +16,14 @@ SQUAT = Exercise(
     rules=(
         Rule(id="squat.depth", description="squat depth (knee flexion at the bottom)",
              signal="knee_flexion", measure="peak", op=">=", threshold=80.0, severity="major",
-             views=("side", "oblique"), cue="Go a little deeper: aim for thighs near parallel",
+             views=("side",), cue="Go a little deeper: aim for thighs near parallel",
              source="Thigh-parallel squat ≈ 90–100° knee flexion (Schoenfeld 2010, squat kinematics review); "
                     "80° allows for MediaPipe reading the knee ~6° straighter."),
+        Rule(id="squat.depth_oblique", check="squat.depth", description="squat depth seen at an angle",
+             signal="knee_flexion", measure="peak", op=">=", threshold=70.0, severity="major",
+             views=("oblique",), cue="Go a little deeper: aim for thighs near parallel",
+             source="From a 30° oblique the image-plane knee angle under-reads: rendered squats to 100° read "
+                    "76–77° (accuracy benchmark), so the side-view target's 20° margin gives 70°."),
         Rule(id="squat.depth_front", check="squat.depth", description="squat depth seen from the front",
              signal="knee_flexion", measure="peak", op=">=", threshold=75.0, severity="major", side="max",
              views=("front",), cue="Go a little deeper: aim for thighs near parallel",
@@ -143,10 +148,11 @@ STANDING_HIP_EXTENSION = Exercise(
     dosage=Dosage(sets=2, reps=10),
     rules=(
         Rule(id="hip_extension.range", description="hip barely extends (the trunk or the back does the work)",
-             signal="hip_flexion", measure="range", op=">=", threshold=10.0,
+             signal="hip_flexion", measure="range", op=">=", threshold=6.0,
              views=("side",), cue="Take your leg back from the hip, keeping your chest up",
-             source="Standing hip extension targets 10–20° of extension at the hip itself (normal range "
-                    "~20°, AAOS); the trunk-to-thigh angle must change that much, not just the leg's swing."),
+             source="Standing hip extension targets 10–20° at the hip itself (normal range ~20°, AAOS). Within a "
+                    "counted rep MediaPipe shows 8–10° for a rendered 16° extension and ~2° when the trunk tips "
+                    "to lift the leg (the real clip: 33°), so under 6° the hip is not doing the work."),
         Rule(id="hip_extension.knee_straight", description="knee bends during the lift",
              signal="knee_flexion", measure="max", op="<=", threshold=25.0,
              views=("side",), cue="Keep your knee straight",
