@@ -18,6 +18,7 @@ from formcheck.io.results import AnglesWriter, FrameCounts, summarise, write_rec
 from formcheck.kinematics.track import KinematicsTrack, offline
 from formcheck.pipeline import StageTimes, run_engine
 from formcheck.types import PoseTrack
+from formcheck.video.prefetch import prefetch
 
 
 @dataclass
@@ -83,11 +84,11 @@ def analyze_video(
     info = source.info
     times = StageTimes()
     out.mkdir(parents=True, exist_ok=True)
-    writer = LandmarksWriter(out / "landmarks.csv", info.width, info.height, info.fps, str(video))
+    writer = LandmarksWriter(out / "landmarks.csv", info.width, info.height, info.fps, str(video), flush_every=30)
     try:
         with PoseEstimator(model) as estimator:
             track = extract_poses(
-                source, estimator, info.width, info.height, times,
+                prefetch(source), estimator, info.width, info.height, times,
                 on_frame=lambda i: progress(i + 1, info.frame_count) if progress else None,
                 on_pose=writer.write,
             )  # fmt: skip
@@ -142,7 +143,7 @@ def write_annotated(video: Path, analysis: Analysis, path: Path) -> None:
     writer = H264Writer(path, source.info.width, source.info.height, source.info.fps)
     try:
         t0 = time.perf_counter()
-        for i, frame in enumerate(source):
+        for i, frame in enumerate(prefetch(source)):
             t1 = time.perf_counter()
             times.decode += t1 - t0
             if i < len(analysis.results):

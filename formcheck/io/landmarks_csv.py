@@ -25,8 +25,10 @@ def _fmt(v: float) -> str:
 class LandmarksWriter:
     """Appends one row per frame and flushes, so a crash keeps every row already written."""
 
-    def __init__(self, path: Path, width: int, height: int, fps: float, source: str) -> None:
+    def __init__(self, path: Path, width: int, height: int, fps: float, source: str, flush_every: int = 1) -> None:
         self.path = path
+        self._flush_every = flush_every  # 1 for live (a crash loses nothing); more for files (less I/O)
+        self._rows = 0
         path.parent.mkdir(parents=True, exist_ok=True)
         (path.parent / META_NAME).write_text(
             json.dumps({"width": width, "height": height, "fps": fps, "source": source}, indent=2) + "\n"
@@ -38,7 +40,9 @@ class LandmarksWriter:
     def write(self, t: float, frame: int, xyzv: np.ndarray) -> None:
         """One frame's landmarks (NaN rows become empty cells)."""
         self._writer.writerow([f"{t:.4f}", frame, *(_fmt(float(v)) for v in xyzv.reshape(-1))])
-        self._file.flush()
+        self._rows += 1
+        if self._rows % self._flush_every == 0:
+            self._file.flush()
 
     def close(self) -> None:
         """Close the file."""
