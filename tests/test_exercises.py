@@ -88,6 +88,23 @@ def test_abduction_range(scale: float, rule: str) -> None:
     assert len(recs) == 3 and all(r.faults == (rule,) for r in recs)
 
 
+# Too little movement, injected by shrinking the rep's range: only the range rule fires.
+SHORT = [
+    ("lunge", 0.6, "lunge.depth"),
+    ("standing_hip_flexion", 0.7, "hip_flexion.height"),
+    ("clamshell", 0.85, "clamshell.opening"),
+    ("side_lying_hip_abduction", 0.6, "side_abduction.range_low"),
+    ("single_leg_bridge", 0.6, "single_bridge.line"),
+]
+
+
+@pytest.mark.parametrize(("name", "scale", "rule"), SHORT, ids=[r for _, _, r in SHORT])
+def test_too_little_range_flags_only_the_range_rule(name: str, scale: float, rule: str) -> None:
+    recs = records(name, range_scale=scale)
+    assert len(recs) == 3
+    assert all(set(r.faults) == {rule} for r in recs), [r.faults for r in recs]
+
+
 def test_hold_released_early_is_incomplete() -> None:
     recs = records("kneeling_hip_flexor_stretch", "left", "early_release")
     assert [r.completed for r in recs if isinstance(r, HoldRecord)] == [True, False]
