@@ -103,25 +103,23 @@ def standing_abduction(u: float, fault: str | None, side: str) -> PoseSpec:
                     left_arm=arms, right_arm=replace(arms), anchor=stance_foot)  # fmt: skip
 
 
-def _side_lying(side: str) -> np.ndarray:
-    """Lying on the other side from the worked leg (worked leg on top), front toward +z."""
-    return SIDE_LYING if side == "left" else rot("z", -90.0)
+def _on_side(side: str, top: LegAngles, bottom: LegAngles, top_arm: ArmAngles, bottom_arm: ArmAngles,
+             roll_deg: float) -> PoseSpec:  # fmt: skip
+    """Lying on the other side from the worked leg (worked leg on top), front toward +z; pelvis rolled back."""
+    sign = 1.0 if side == "left" else -1.0
+    left, right = _legs(side, top, bottom)
+    left_arm, right_arm = (top_arm, bottom_arm) if side == "left" else (bottom_arm, top_arm)
+    return PoseSpec(body_rotation=SIDE_LYING if side == "left" else rot("z", -90.0), pelvis=rot("y", sign * roll_deg),
+                    left=left, right=right, left_arm=left_arm, right_arm=right_arm, anchor="hips")  # fmt: skip
 
 
 def side_lying_abduction(u: float, fault: str | None, side: str) -> PoseSpec:
     work = LegAngles(hip_abduction=2.0 + 35.0 * u, hip_flexion=22.0 * u if fault == "hip_flexion" else 0.0,
                      foot="follow", ankle=5.0)  # fmt: skip
     bottom = LegAngles(hip_flexion=10.0, knee_flexion=20.0, foot="follow", ankle=5.0)
-    sign = 1.0 if side == "left" else -1.0
-    roll = rot("y", sign * 18.0 * u) if fault == "pelvis_roll" else np.eye(3)
-    top_arm, bottom_arm = (
-        ArmAngles(flexion=10.0, abduction=5.0, elbow=20.0),
-        ArmAngles(flexion=80.0, abduction=0.0, elbow=60.0),
-    )
-    left, right = _legs(side, work, bottom)
-    left_arm, right_arm = (top_arm, bottom_arm) if side == "left" else (bottom_arm, top_arm)
-    return PoseSpec(body_rotation=_side_lying(side), pelvis=roll, left=left, right=right, left_arm=left_arm,
-                    right_arm=right_arm, anchor="hips")  # fmt: skip
+    roll = 18.0 * u if fault == "pelvis_roll" else 0.0
+    arms = ArmAngles(flexion=10.0, abduction=5.0, elbow=20.0), ArmAngles(flexion=80.0, abduction=0.0, elbow=60.0)
+    return _on_side(side, work, bottom, *arms, roll)
 
 
 def clamshell(u: float, fault: str | None, side: str) -> PoseSpec:
@@ -129,16 +127,9 @@ def clamshell(u: float, fault: str | None, side: str) -> PoseSpec:
     axis = np.array([0.0, -1.0, 0.0])  # hip to ankle with 45°/90° hips and knees: the body's long axis
     # The top leg rests on the bottom one (knees and feet together), then opens about the hip–ankle line.
     top = replace(base, hip_abduction=-15.0, swing_axis=axis, swing_deg=-50.0 * u)
-    sign = 1.0 if side == "left" else -1.0
-    roll = rot("y", sign * 20.0 * u) if fault == "pelvis_roll" else np.eye(3)
-    top_arm, bottom_arm = (
-        ArmAngles(flexion=20.0, abduction=0.0, elbow=40.0),
-        ArmAngles(flexion=90.0, abduction=0.0, elbow=70.0),
-    )
-    left, right = _legs(side, top, base)
-    left_arm, right_arm = (top_arm, bottom_arm) if side == "left" else (bottom_arm, top_arm)
-    return PoseSpec(body_rotation=_side_lying(side), pelvis=roll, left=left, right=right, left_arm=left_arm,
-                    right_arm=right_arm, anchor="hips")  # fmt: skip
+    roll = 20.0 * u if fault == "pelvis_roll" else 0.0
+    arms = ArmAngles(flexion=20.0, abduction=0.0, elbow=40.0), ArmAngles(flexion=90.0, abduction=0.0, elbow=70.0)
+    return _on_side(side, top, base, *arms, roll)
 
 
 def lunge(u: float, fault: str | None, side: str) -> PoseSpec:
