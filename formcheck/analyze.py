@@ -41,7 +41,8 @@ def judge_track(
     """Kinematics and engine over a pose track; writes angles.csv, reps.json, summary.json to `out`."""
     t0 = time.perf_counter()
     kin = offline(track)
-    results, records = run_engine(exercise, kin)
+    frames = list(kin)  # built once: the engine and angles.csv read the same per-frame view
+    results, records = run_engine(exercise, frames)
     times.kinematics_engine += time.perf_counter() - t0
     counts = FrameCounts(
         frames=len(track),
@@ -62,8 +63,8 @@ def judge_track(
     if out is not None:
         angles = AnglesWriter(out / "angles.csv")
         try:
-            for i, result in enumerate(results):
-                angles.write(kin.at(i), result)
+            for fk, result in zip(frames, results, strict=True):
+                angles.write(fk, result)
         finally:
             angles.close()
         write_records(out / "reps.json", records)
@@ -110,7 +111,7 @@ def analyze_video(
         )
     extra = {
         "source": str(video), "model": model, "video": {"width": info.width, "height": info.height,
-        "fps": round(info.fps, 3), "rotation_deg": info.rotation_deg, "duration_s": round(float(track.t[-1]), 3)},
+        "fps": round(info.fps, 3), "duration_s": round(float(track.t[-1]), 3)},
         "warnings": warnings, **(context or {}),
     }  # fmt: skip
     analysis = judge_track(exercise, track, out, extra, times)

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
 from formcheck.engine.engine import ExerciseEngine
 from formcheck.engine.records import FrameResult, HoldRecord, RepRecord
 from formcheck.exercises.spec import Exercise
-from formcheck.kinematics.track import KinematicsTrack
 from formcheck.landmarks import NAMES
 from formcheck.pose.estimator import PoseEstimator
-from formcheck.types import Frame, PoseTrack
+from formcheck.types import Frame, FrameKinematics, PoseTrack
 
 
 @dataclass
@@ -27,9 +26,7 @@ class StageTimes:
     drawing: float = 0.0
     encode: float = 0.0
     frames: int = 0
-    people_max: int = 0
     multi_person_frames: int = 0
-    extra: dict[str, float] = field(default_factory=dict)
 
 
 def extract_poses(
@@ -57,7 +54,6 @@ def extract_poses(
         times.decode += t1 - t0
         times.pose += t2 - t1
         times.frames += 1
-        times.people_max = max(times.people_max, people)
         times.multi_person_frames += int(people > 1)
         ts.append(frame.t)
         idx.append(frame.index)
@@ -70,8 +66,10 @@ def extract_poses(
     return PoseTrack(np.asarray(ts, float), np.asarray(idx, int), xyzv, width, height)
 
 
-def run_engine(exercise: Exercise, kin: KinematicsTrack) -> tuple[list[FrameResult], list[RepRecord | HoldRecord]]:
-    """Feed a whole kinematics track through a fresh engine (a file: no settling-in time needed)."""
+def run_engine(
+    exercise: Exercise, frames: Iterable[FrameKinematics]
+) -> tuple[list[FrameResult], list[RepRecord | HoldRecord]]:
+    """Feed a whole file's kinematics through a fresh engine (a file: no settling-in time needed)."""
     engine = ExerciseEngine(exercise, ready_after_s=0.0)
-    results = [engine.update(fk) for fk in kin]
+    results = [engine.update(fk) for fk in frames]
     return results, engine.finish()

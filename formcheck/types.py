@@ -26,7 +26,6 @@ class VideoInfo:
     height: int
     fps: float
     frame_count: int
-    rotation_deg: int = 0
     source: str = ""
 
 

@@ -69,7 +69,7 @@ def test_fast_squats_flag_tempo_only() -> None:
     assert all(r.faults == ("squat.tempo",) and r.valid for r in records)  # tempo is minor
 
 
-def test_front_view_counts_but_cannot_judge_depth() -> None:
+def test_standing_still_facing_the_camera_is_no_rep() -> None:
     fn, duration = reps(Body(), "abduction_left", 3.0, 3.0, 1)  # standing still, facing the camera
     records = analyse("squat", track(fn, duration, view="front"))
     assert records == []

@@ -110,13 +110,3 @@ class Body:
                 w[arr[:, 0].astype(int), self.bones.index(bone)] = arr[:, 1]
         total = w.sum(axis=1, keepdims=True)
         return np.divide(w, total, out=np.zeros_like(w), where=total > 0)
-
-    def vertex_at(self, bone: str, direction: np.ndarray, near: np.ndarray | None = None) -> int:
-        """The vertex mostly skinned to `bone` that lies furthest along `direction` (e.g. heel, toe tip)."""
-        b = self.bone(bone)
-        candidates = np.flatnonzero(self.weights[:, b] > 0.5)
-        candidates = np.intersect1d(candidates, self.render_vertices)
-        score = self.rest[candidates] @ direction
-        if near is not None:
-            score = score - 3.0 * np.linalg.norm(self.rest[candidates] - near, axis=1) * 0
-        return int(candidates[np.argmax(score)])

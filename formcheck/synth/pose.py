@@ -90,18 +90,16 @@ class Rig:
         b = body
         j = b.joint
         self.rest_frames: dict[str, np.ndarray] = {}
-        down, front, up = np.array([0.0, -1, 0]), np.array([0.0, 0, 1]), np.array([0.0, 1, 0])
+        front, up = np.array([0.0, 0, 1]), np.array([0.0, 1, 0])
         for s, _ in SIDES:
             self.rest_frames[f"upperleg01.{s}"] = frame(j(f"lowerleg01.{s}") - j(f"upperleg01.{s}"), front)
             self.rest_frames[f"lowerleg01.{s}"] = frame(j(f"foot.{s}") - j(f"lowerleg01.{s}"), front)
             toe = j(f"toe3-1.{s}")
-            self.rest_frames[f"foot.{s}"] = frame(toe - j(f"foot.{s}") - up * 0, up)
+            self.rest_frames[f"foot.{s}"] = frame(toe - j(f"foot.{s}"), up)
             self.rest_frames[f"upperarm01.{s}"] = frame(j(f"lowerarm01.{s}") - j(f"upperarm01.{s}"), front)
             self.rest_frames[f"lowerarm01.{s}"] = frame(j(f"wrist.{s}") - j(f"lowerarm01.{s}"), front)
         self.rest_frames["spine05"] = frame(j("neck01") - j("spine05"), front)
-        self.rest_frames["root"] = np.eye(3)
         self._canonical_foot = frame(np.array([0.0, -0.35, 1.0]), up)  # toes forward, slightly down to the tips
-        del down
         self.order = self._topological_order()
         # Each vertex's four strongest bones (MakeHuman skins with at most a handful).
         top = np.argsort(-b.weights, axis=1)[:, :4]
@@ -169,7 +167,7 @@ class Rig:
         if np.linalg.norm(fwd) < 1e-6:
             fwd = np.array([0.0, 0, 1])
         f = frame(fwd, np.array([0.0, 1, 0]))  # columns: forward, up, side
-        return np.stack([np.cross(f[:, 1], f[:, 0]) * -1, f[:, 1], f[:, 0]], axis=1) @ np.eye(3)
+        return np.stack([np.cross(f[:, 0], f[:, 1]), f[:, 1], f[:, 0]], axis=1)
 
     # --- forward kinematics --------------------------------------------------------------------
     def transforms(self, p: PoseSpec) -> tuple[np.ndarray, np.ndarray]:

@@ -60,7 +60,6 @@ class FileSource:
             height=int(first.shape[0]),
             fps=float(fps) if fps and 0 < fps < 1000 else 30.0,
             frame_count=max(count, 1),
-            rotation_deg=int(self._cap.get(cv2.CAP_PROP_ORIENTATION_META) or 0),
             source=str(self.path),
         )
         if count == 1:
