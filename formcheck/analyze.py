@@ -64,7 +64,7 @@ def judge_track(
         angles = AnglesWriter(out / "angles.csv")
         try:
             for fk, result in zip(frames, results, strict=True):
-                angles.write(fk, result)
+                angles.write(fk, result.phase)
         finally:
             angles.close()
         write_records(out / "reps.json", records)

@@ -126,6 +126,87 @@ def analyze(
     typer.echo(f"files in {where}/")
 
 
+def _pain(value: int | None, question: str, ask: bool) -> int | None:
+    """A 0–10 pain rating from the option, or asked in the terminal (Enter skips)."""
+    if value is None and ask:
+        answer = typer.prompt(f"{question} 0-10 (Enter to skip)", default="", show_default=False)
+        value = int(answer) if answer.strip().isdigit() else None
+    if value is not None and not 0 <= value <= 10:
+        raise FormcheckError(f"pain must be 0 to 10, not {value}")
+    return value
+
+
+@app.command()
+def live(
+    exercise: Annotated[str, typer.Option("--exercise", "-e", help="exercise name (see `formcheck exercises`)")] = "",
+    programme: Annotated[Path | None, typer.Option(help="follow this programme file (TOML)")] = None,
+    camera: Annotated[int, typer.Option(help="webcam number")] = 0,
+    model: Annotated[str, typer.Option(help="pose model: lite (fastest) or full")] = "lite",
+    voice: Annotated[bool | None, typer.Option("--voice/--no-voice", help="speak cues (espeak-ng)")] = None,
+    out: Annotated[Path | None, typer.Option(help="session folder (default: dated, in your data folder)")] = None,
+    source: Annotated[Path | None, typer.Option(help="play a recording as if it were the camera")] = None,
+    headless: Annotated[bool, typer.Option(help="no window (use with --record)")] = False,
+    record: Annotated[Path | None, typer.Option(help="also save the overlay video (MP4)")] = None,
+    patient: Annotated[str, typer.Option(help="patient name or pseudonym for the history")] = "",
+    pain_before: Annotated[int | None, typer.Option(help="pain 0-10 before (asked when not given)")] = None,
+    pain_after: Annotated[int | None, typer.Option(help="pain 0-10 after (asked when not given)")] = None,
+    speed: Annotated[float, typer.Option(hidden=True, help="--source played this many times real time")] = 1.0,
+    countdown: Annotated[float, typer.Option(help="seconds of countdown before counting")] = 3.0,
+) -> None:
+    """Guide a live session from the webcam: overlay, counts, cues, sides and sets; saved as it goes.
+
+    Keys: q quit, space pause, s switch side, m mute, p pain (stops the session).
+    """
+    import shutil
+
+    from formcheck.exercises.catalogue import get
+    from formcheck.live.coach import steps_for
+    from formcheck.live.run import LiveOptions, default_out, run_live
+    from formcheck.models.paths import check_variant, model_path
+    from formcheck.programme import load
+    from formcheck.report_text import summary_lines
+
+    plan = load(programme) if programme is not None else None
+    if plan is None and not exercise:
+        raise FormcheckError("say what to do: --exercise NAME or --programme FILE (see `formcheck exercises`)")
+    steps = steps_for(get(exercise) if exercise else None, plan)
+    check_variant(model)
+    model_path(model)  # a missing model is reported before the camera opens
+    if record is None and headless and source is None:
+        typer.echo("note: --headless without --record shows nothing; files are still written", err=True)
+    ask = sys.stdin.isatty() and not headless
+    session: dict[str, object] = {"patient": patient or (plan.patient if plan else "")}
+    if plan is not None:
+        session["programme"] = plan.summary()
+    session["pain_before"] = _pain(pain_before, "Pain right now?", ask)
+    speak = voice if voice is not None else (not headless and shutil.which("espeak-ng") is not None)
+    where = out or default_out()
+    options = LiveOptions(steps=steps, out=where, source=source, camera=camera, model=model, voice=speak,
+                          headless=headless, record=record, speed=speed, countdown_s=countdown,
+                          session=session)  # fmt: skip
+    typer.echo(f"session folder: {where}", err=True)
+    outcome = run_live(options, log=lambda m: typer.echo(m, err=True))
+    after = _pain(pain_after, "Pain now, after the session?", ask)
+    if after is not None:
+        from formcheck.io.results import read_json, write_json
+
+        summary = read_json(where / "summary.json")
+        summary["pain_after"] = after
+        write_json(where / "summary.json", summary)
+    for part in outcome.parts:
+        for line in summary_lines(part):
+            typer.echo(line)
+    stats = outcome.summary.get("live", {})
+    typer.echo(
+        f"session: {outcome.summary['status']}; {stats.get('frames_processed', 0)} frames at "
+        f"{stats.get('processed_fps', 0)} fps, {stats.get('frames_dropped', 0)} dropped"
+    )
+    typer.echo(f"files in {where}/")
+    if outcome.exit_code:
+        typer.echo(f"formcheck: {outcome.message}", err=True)
+        raise typer.Exit(outcome.exit_code)
+
+
 @app.command()
 def synth(
     exercise: Annotated[str, typer.Argument(help="motion to render (see --list)")] = "",

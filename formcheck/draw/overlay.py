@@ -16,16 +16,17 @@ _JOINT_OF = {
     "knee_flexion": "knee", "hip_flexion": "hip", "hip_abduction": "hip", "trunk_lean": "shoulder",
     "pelvis_rise": "hip", "trunk_lean_toward": "shoulder", "heel_lift": "heel", "shin_lean": "ankle",
 }  # fmt: skip
-_WHITE, _BLACK, _GREEN, _AMBER, _RED = (255, 255, 255), (0, 0, 0), (80, 200, 80), (0, 190, 255), (60, 60, 230)
+WHITE, BLACK, GREEN, AMBER, RED = (255, 255, 255), (0, 0, 0), (80, 200, 80), (0, 190, 255), (60, 60, 230)
 _FONT = cv2.FONT_HERSHEY_SIMPLEX
 
 
-def _text(img: np.ndarray, text: str, org: tuple[int, int], scale: float, color: tuple[int, int, int],
-          outline: bool = True) -> None:  # fmt: skip
+def text(img: np.ndarray, message: str, org: tuple[int, int], scale: float, color: tuple[int, int, int],
+         outline: bool = True) -> None:  # fmt: skip
+    """Anti-aliased text, outlined in black unless it sits on a dark panel."""
     thick = max(1, round(scale * 1.4))
     if outline:  # legible over any background; not needed on the dark panel
-        cv2.putText(img, text, org, _FONT, scale, _BLACK, thick + 2, cv2.LINE_AA)
-    cv2.putText(img, text, org, _FONT, scale, color, thick, cv2.LINE_AA)
+        cv2.putText(img, message, org, _FONT, scale, BLACK, thick + 2, cv2.LINE_AA)
+    cv2.putText(img, message, org, _FONT, scale, color, thick, cv2.LINE_AA)
 
 
 def draw_skeleton(img: np.ndarray, xyzv: np.ndarray, min_visibility: float = 0.3) -> None:
@@ -36,11 +37,11 @@ def draw_skeleton(img: np.ndarray, xyzv: np.ndarray, min_visibility: float = 0.3
     thick = max(2, w // 320)
     for a, b in SKELETON:
         if ok[a] and ok[b]:
-            color = _AMBER if "LEFT" in a.name else _GREEN
+            color = AMBER if "LEFT" in a.name else GREEN
             p, q = tuple(int(v) for v in pts[a]), tuple(int(v) for v in pts[b])
             cv2.line(img, p, q, color, thick, cv2.LINE_AA)
     for i in np.flatnonzero(ok[11:]) + 11:
-        cv2.circle(img, (int(pts[i, 0]), int(pts[i, 1])), thick + 1, _WHITE, -1, cv2.LINE_AA)
+        cv2.circle(img, (int(pts[i, 0]), int(pts[i, 1])), thick + 1, WHITE, -1, cv2.LINE_AA)
 
 
 def draw_angles(img: np.ndarray, xyzv: np.ndarray, fk: FrameKinematics, exercise: Exercise, side: str) -> None:
@@ -63,7 +64,7 @@ def draw_angles(img: np.ndarray, xyzv: np.ndarray, fk: FrameKinematics, exercise
             if not (math.isfinite(value) and math.isfinite(x) and math.isfinite(y)) or (joint, s) in shown:
                 continue
             shown.add((joint, s))
-            _text(img, f"{value:.0f}", (int(x) + 8, int(y) - 6), scale, _WHITE)
+            text(img, f"{value:.0f}", (int(x) + 8, int(y) - 6), scale, WHITE)
 
 
 def draw_panel(
@@ -74,24 +75,24 @@ def draw_panel(
     scale = max(0.7, w / 1100)
     line = int(34 * scale)
     overlay = img.copy()
-    cv2.rectangle(overlay, (0, 0), (int(w * 0.42), int(line * 4.3)), _BLACK, -1)
+    cv2.rectangle(overlay, (0, 0), (int(w * 0.42), int(line * 4.3)), BLACK, -1)
     cv2.addWeighted(overlay, 0.6, img, 0.4, 0, dst=img)
-    _text(img, exercise.title, (10, line), scale, _WHITE, outline=False)
+    text(img, exercise.title, (10, line), scale, WHITE, outline=False)
     if exercise.kind == "reps":
         counts = "  ".join(
             f"{s[0].upper() if s != 'both' else ''}{' ' if s != 'both' else ''}{result.reps[s]}"
             f"{'/' + str(target) if target else ''}"
             for s in result.reps
         )
-        _text(img, f"Reps {counts.strip()}", (10, 2 * line), scale, _GREEN, outline=False)
+        text(img, f"Reps {counts.strip()}", (10, 2 * line), scale, GREEN, outline=False)
     else:
         held = "  ".join(f"{s[0].upper()} {v:4.1f}s" for s, v in result.hold_s.items())
-        _text(img, f"Hold {held}", (10, 2 * line), scale, _GREEN, outline=False)
+        text(img, f"Hold {held}", (10, 2 * line), scale, GREEN, outline=False)
     phase = result.phase + (f" ({result.work_side})" if result.work_side in ("left", "right") else "")
-    _text(img, f"{phase}  view: {result.view}", (10, 3 * line), scale * 0.8, _WHITE, outline=False)
+    text(img, f"{phase}  view: {result.view}", (10, 3 * line), scale * 0.8, WHITE, outline=False)
     if fps is not None:
-        _text(img, f"{fps:4.1f} fps", (10, 4 * line), scale * 0.7, _WHITE, outline=False)
+        text(img, f"{fps:4.1f} fps", (10, 4 * line), scale * 0.7, WHITE, outline=False)
     message = result.setup_message or next((c.text for c in result.cues), "")
     if message:
-        color = _AMBER if result.setup_message else (_GREEN if result.cues[0].kind == "praise" else _RED)
-        _text(img, message, (10, h - int(0.6 * line)), scale, color)
+        color = AMBER if result.setup_message else (GREEN if result.cues[0].kind == "praise" else RED)
+        text(img, message, (10, h - int(0.6 * line)), scale, color)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from formcheck.engine.records import FrameResult, HoldRecord, RepRecord
+from formcheck.engine.records import HoldRecord, RepRecord
 from formcheck.kinematics.angles import SIGNALS
 from formcheck.types import FrameKinematics
 
@@ -28,11 +28,11 @@ class AnglesWriter:
         self._writer = csv.writer(self._file)
         self._writer.writerow(ANGLE_COLUMNS)
 
-    def write(self, fk: FrameKinematics, result: FrameResult) -> None:
-        """One frame."""
+    def write(self, fk: FrameKinematics, phase: str) -> None:
+        """One frame and the engine's phase in it."""
         values = [fk.signals[s][i] for s in SIGNALS for i in (0, 1)]
         self._writer.writerow(
-            [f"{fk.t:.4f}", fk.index, int(fk.assessable), fk.view, fk.facing, fk.posture, fk.segment, result.phase,
+            [f"{fk.t:.4f}", fk.index, int(fk.assessable), fk.view, fk.facing, fk.posture, fk.segment, phase,
              *("" if not math.isfinite(v) else f"{v:.2f}" for v in values)]
         )  # fmt: skip
         self._file.flush()
@@ -42,10 +42,18 @@ class AnglesWriter:
         self._file.close()
 
 
-def write_records(path: Path, records: list[RepRecord | HoldRecord]) -> None:
-    """reps.json: one record per rep or hold."""
+def write_records(path: Path, records: list[RepRecord | HoldRecord], sets: list[int] | None = None) -> None:
+    """reps.json: one record per rep or hold (with its set number in a live session), written atomically."""
+    rows = [r.to_json() for r in records]
+    for row, set_no in zip(rows, sets or [], strict=False):
+        row["set"] = set_no
+    write_json(path, rows)
+
+
+def write_json(path: Path, content: object) -> None:
+    """Replace a JSON file atomically: a crash leaves the old or the new file, never half of one."""
     tmp = path.with_suffix(".json.partial")
-    tmp.write_text(json.dumps([r.to_json() for r in records], indent=2) + "\n")
+    tmp.write_text(json.dumps(content, indent=2) + "\n")
     tmp.replace(path)
 
 
@@ -93,6 +101,9 @@ def summarise(
 
 def write_summary(path: Path, summary: dict[str, Any]) -> None:
     """summary.json, written atomically."""
-    tmp = path.with_suffix(".json.partial")
-    tmp.write_text(json.dumps(summary, indent=2) + "\n")
-    tmp.replace(path)
+    write_json(path, summary)
+
+
+def read_json(path: Path) -> Any:
+    """A JSON file written by formcheck."""
+    return json.loads(path.read_text())
