@@ -39,3 +39,16 @@ def media_clip(name: str) -> Path:
     if not path.is_file():
         pytest.skip(f"{path} absent (real clips live only in ../shared/media, not in this repository)")
     return path
+
+
+@pytest.fixture(scope="session")
+def lite_model() -> str:
+    """Skip unless the lite pose model (the live default) is installed."""
+    from formcheck.errors import FormcheckError
+    from formcheck.models.paths import model_path
+
+    try:
+        model_path("lite")
+    except FormcheckError as exc:
+        pytest.skip(str(exc))
+    return "lite"

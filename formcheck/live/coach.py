@@ -34,6 +34,7 @@ class Step:
 
 def steps_for(exercise: Exercise | None, programme: Programme | None) -> list[Step]:
     """The session's steps: every item of a programme, or one exercise with its default dosage."""
+
     def sides(ex: Exercise, mode: str) -> tuple[str, ...]:
         if ex.sides == "both":
             return ("both",)
@@ -41,9 +42,7 @@ def steps_for(exercise: Exercise | None, programme: Programme | None) -> list[St
 
     if programme is not None:
         items = programme.items if exercise is None else (programme.item(exercise.name),)
-        return [
-            Step(i.exercise, i.sets, i.reps or 1, i.hold_s, sides(i.exercise, i.sides), i.rest_s) for i in items
-        ]
+        return [Step(i.exercise, i.sets, i.reps or 1, i.hold_s, sides(i.exercise, i.sides), i.rest_s) for i in items]
     assert exercise is not None
     d = exercise.dosage
     return [Step(exercise, d.sets, d.reps or 1, d.hold_s, sides(exercise, exercise.sides), d.rest_s)]
@@ -98,6 +97,7 @@ class Coach:
         self.records: list[tuple[int, int, RepRecord | HoldRecord]] = []  # (step, set, record); caller drains
         self.cues: list[Cue] = []  # this frame's cues from the session itself (setup, prompts)
         self.stop_reason = ""
+        self._final: dict[str, int] = {}
 
     # --- helpers -----------------------------------------------------------------------------
     @property
@@ -116,6 +116,8 @@ class Coach:
     def done(self) -> dict[str, int]:
         """Valid reps (or completed holds) per side in the current set."""
         if self.engine is None:
+            if self.stage in ("done", "stopped") and self._final:
+                return dict(self._final)  # the last exercise's counts stay on screen at the end
             return dict.fromkeys(self.current.sides, 0)
         return {s: self.engine.valid.get(s, 0) - self._base.get(s, 0) for s in self.current.sides}
 
@@ -176,9 +178,8 @@ class Coach:
                 self.stage = "active"
                 self._emit(t, "start", exercise=step.exercise.name, set=self.set_no, side=self.side)
                 self.cues.append(Cue("start", "Go", t, kind="info"))
-        elif self.stage == "rest":
-            if t - self._since >= step.rest_s:
-                self.stage = "setup"
+        elif self.stage == "rest" and t - self._since >= step.rest_s:
+            self.stage = "setup"
         if self.stage in ("active", "switch") and self.engine is not None:
             result = self.engine.update(fk)
             for record in result.finished:
@@ -222,6 +223,7 @@ class Coach:
 
     def _close_step(self, t: float) -> None:
         if self.engine is not None:
+            self._final = self.done()
             closing = len(self.engine.records)
             for record in self.engine.finish()[closing:]:
                 self._keep(t, record)  # a hold still running when the exercise ends

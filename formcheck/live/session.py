@@ -101,8 +101,11 @@ class LiveSession:
         if view.result is not None:
             offered += view.result.cues
         said = self.cues.offer(offered, frame.t)
-        if said is not None and self.voice is not None:
-            self.voice.say(said.text)
+        if said is not None:
+            self.recorder.events([Event(round(frame.t, 3), "cue", {"rule": said.rule_id, "kind": said.kind,
+                                                                   "text": said.text})])  # fmt: skip
+            if self.voice is not None:
+                self.voice.say(said.text)
         counted = view.result.ready if view.result is not None else False
         phase = view.result.phase if view.result is not None else view.stage
         self.recorder.frame(view.step, pose.xyzv, fk, phase, counted)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import shutil
 import subprocess
@@ -28,14 +29,10 @@ class Voice:
         """Queue `text` (dropping a cue still waiting) and return at once."""
         if self.muted or not text:
             return
-        try:
+        with contextlib.suppress(queue.Empty):
             self._queue.get_nowait()  # a stale cue not yet spoken is replaced by the newer one
-        except queue.Empty:
-            pass
-        try:
+        with contextlib.suppress(queue.Full):
             self._queue.put_nowait(text)
-        except queue.Full:
-            pass
 
     def toggle_mute(self) -> bool:
         """M: mute or unmute; returns whether muted."""
@@ -56,8 +53,6 @@ class Voice:
 
     def close(self, wait_s: float = 0.0) -> None:
         """Stop after the cue being spoken."""
-        try:
+        with contextlib.suppress(queue.Full):
             self._queue.put(None, timeout=max(wait_s, 0.01))
-        except queue.Full:
-            pass
         self._thread.join(timeout=wait_s)

@@ -45,6 +45,10 @@ SAMPLES: dict[str, tuple[Plan, Scene]] = {
             look=Look(shirt=(0.75, 0.25, 0.2), trousers=(0.55, 0.55, 0.6), long_trousers=False, wall=(0.85, 0.85, 0.8)),
         ),
     ),
+    "kneeling_stretch_side.mp4": (
+        Plan("kneeling_hip_flexor_stretch", reps=1, rep_s=2.0, hold_s=6.5, side="left"),
+        Scene(seed=8, shape=Shape(gender=0.6, weight=0.45), look=Look(shirt=(0.2, 0.5, 0.55), floor=(0.4, 0.35, 0.3))),
+    ),
 }
 
 

@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterator
 
 import cv2
+import numpy as np
 
 from formcheck.errors import FormcheckError
 from formcheck.types import Frame, VideoInfo
@@ -38,7 +39,7 @@ class CameraSource:
             raise FormcheckError(
                 f"camera {index} is there but sends no picture: another program may be using it; close it and retry"
             )
-        self._first = first
+        self._first: np.ndarray | None = first
         reported = self._cap.get(cv2.CAP_PROP_FPS)
         self.info = VideoInfo(
             width=int(first.shape[1]),

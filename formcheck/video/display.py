@@ -21,7 +21,8 @@ class Display:
     def __init__(self, headless: bool, record: Path | None, width: int, height: int, fps: float) -> None:
         self.headless = headless
         if not headless:
-            if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            screen = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+            if sys.platform.startswith("linux") and not screen:
                 raise FormcheckError("no screen to show the window on: use --headless (with --record FILE to keep it)")
             cv2.namedWindow(WINDOW, cv2.WINDOW_NORMAL)
         self._writer = H264Writer(record, width, height, fps, fragmented=True) if record is not None else None

@@ -1,0 +1,158 @@
+"""`formcheck live` end to end with the real model: a recording fed as a camera (paced in real time),
+headless and recorded; reps, holds, cues and files are checked, and an interrupted session is kept."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import cv2
+import pytest
+
+from formcheck.exercises.catalogue import get
+from formcheck.live.coach import steps_for
+from formcheck.live.run import LiveOptions, run_live
+from formcheck.types import Frame
+from formcheck.video.camera import SourceLost
+from formcheck.video.paced import paced
+from formcheck.video.source import FileSource
+from tests.conftest import ROOT, media_clip
+from tests.test_cli import formcheck, one_error_line
+
+SAMPLES = ROOT / "sample_videos"
+
+
+def events(folder: Path) -> list[dict]:
+    return [json.loads(line) for line in (folder / "events.jsonl").read_text().splitlines()]
+
+
+def rows(path: Path) -> int:
+    with path.open(newline="") as f:
+        return sum(1 for _ in csv.reader(f)) - 1
+
+
+def live(*args: str) -> subprocess.CompletedProcess[str]:
+    return formcheck("live", "--headless", "--no-voice", "--model", "lite", *args)
+
+
+def test_rendered_squats_with_a_trunk_lean_fault(lite_model: str, tmp_path: Path) -> None:
+    out, rec = tmp_path / "s", tmp_path / "overlay.mp4"
+    result = live("-e", "squat", "--source", str(SAMPLES / "squat_side_trunk_lean.mp4"), "--countdown", "0",
+                  "--out", str(out), "--record", str(rec))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    reps = json.loads((out / "reps.json").read_text())
+    assert len(reps) == 3
+    assert [("squat.trunk_lean" in r["faults"]) for r in reps] == [False, True, False]  # the fault is in rep 2
+    cues = [e for e in events(out) if e["event"] == "cue"]
+    assert any(c["rule"] == "squat.trunk_lean" and "chest" in c["text"].lower() for c in cues), cues
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["attempted_reps"] == 3 and summary["kind"] == "live" and summary["parts"] == ["."]
+    assert summary["live"]["frames_processed"] == rows(out / "landmarks.csv") == rows(out / "angles.csv")
+    cap = cv2.VideoCapture(str(rec))  # the overlay recording keeps real time: ~10 s at 15 fps
+    assert abs(cap.get(cv2.CAP_PROP_FRAME_COUNT) - 15 * summary["duration_s"]) <= 3
+    assert "reps: 2 valid of 3 attempted" in result.stdout
+
+
+def test_rendered_hold_with_programme_prompts_the_side_switch(lite_model: str, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.toml"
+    plan.write_text('[programme]\ntitle = "Stretch"\npatient = "P-1"\n\n[[exercise]]\n'
+                    'name = "kneeling_hip_flexor_stretch"\nhold_s = 5\nsides = "each"\n')  # fmt: skip
+    out = tmp_path / "k"
+    result = live("--programme", str(plan), "--source", str(SAMPLES / "kneeling_stretch_side.mp4"),
+                  "--countdown", "0", "--out", str(out))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    holds = json.loads((out / "reps.json").read_text())
+    assert len(holds) == 1 and holds[0]["side"] == "left" and holds[0]["completed"] and holds[0]["held_s"] >= 5.0
+    log = events(out)
+    assert {"event": "switch_side", "side": "right", "by": "target"}.items() <= next(
+        e for e in log if e["event"] == "switch_side").items()  # fmt: skip
+    assert any(e["event"] == "cue" and e["text"] == "Switch sides: now your right leg" for e in log)
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["programme"]["title"] == "Stretch" and summary["patient"] == "P-1"
+    assert summary["prescribed"]["hold_s"] == 5.0
+
+
+def test_real_side_squats_count_live(lite_model: str, tmp_path: Path) -> None:
+    clip = media_clip("side-squats-ikramaliokz.mp4")
+    out = tmp_path / "r"
+    result = live("-e", "squat", "--source", str(clip), "--countdown", "0", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["attempted_reps"] == 3, summary
+
+
+def test_real_standing_abduction_at_60_fps_drops_frames_but_counts_right(lite_model: str, tmp_path: Path) -> None:
+    out = tmp_path / "a"
+    result = live("-e", "standing_hip_abduction", "--source", str(media_clip("standing-hip-abduction.mp4")),
+                  "--countdown", "0", "--out", str(out))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["reps_by_side"]["right"]["attempted"] == 6, summary
+    assert summary["live"]["frames_captured"] == summary["live"]["frames_processed"] + summary["live"]["frames_dropped"]
+
+
+def test_camera_unplugged_mid_session_keeps_everything(lite_model: str, tmp_path: Path) -> None:
+    clip = FileSource(SAMPLES / "squat_side.mp4")
+
+    def unplugged() -> Iterator[Frame]:
+        for frame in paced(clip):
+            if frame.t > 7.0:  # two reps done, then the cable comes out
+                raise SourceLost("camera 0 stopped sending frames (unplugged?); the session so far is saved")
+            yield frame
+
+    out = tmp_path / "u"
+    options = LiveOptions(steps_for(get("squat"), None), out, model="lite", headless=True, countdown_s=0.0)
+    outcome = run_live(options, frames=(unplugged(), clip.info))
+    assert outcome.exit_code == 3 and "unplugged" in outcome.message
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["status"] == "stopped" and "unplugged" in summary["stop_reason"]
+    assert summary["attempted_reps"] == 2 == len(json.loads((out / "reps.json").read_text()))
+    assert rows(out / "landmarks.csv") == summary["live"]["frames_processed"] > 90
+    assert events(out)[-1]["event"] == "stopped"
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "killed"])
+def test_interrupted_session_keeps_what_was_recorded(lite_model: str, tmp_path: Path, sig: int) -> None:
+    out = tmp_path / "i"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "formcheck", "live", "-e", "squat", "--headless", "--no-voice", "--model", "lite",
+         "--countdown", "0", "--source", str(SAMPLES / "squat_side.mp4"), "--out", str(out)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # wait for the first rep to be written, then interrupt
+        if (out / "reps.json").is_file() and json.loads((out / "reps.json").read_text() or "[]"):
+            break
+        time.sleep(0.2)
+    os.kill(proc.pid, sig)
+    _, err = proc.communicate(timeout=60)
+    assert "Traceback" not in err
+    summary = json.loads((out / "summary.json").read_text())
+    reps = json.loads((out / "reps.json").read_text())
+    assert len(reps) >= 1 and summary["attempted_reps"] == len(reps)
+    assert rows(out / "landmarks.csv") > 30 and events(out)[0]["event"] == "countdown"
+    if sig == signal.SIGINT:
+        assert proc.returncode == 0 and summary["status"] == "stopped" and "interrupted" in summary["stop_reason"]
+    else:
+        assert summary["status"] == "in progress"  # killed: the last atomic write stands, complete and valid
+
+
+def test_no_camera_is_one_clear_line(lite_model: str) -> None:
+    line = one_error_line(live("-e", "squat", "--camera", "7"))
+    assert "no camera 7 found" in line
+
+
+def test_no_screen_without_headless_is_one_clear_line(lite_model: str, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    result = subprocess.run([sys.executable, "-m", "formcheck", "live", "-e", "squat", "--no-voice", "--source",
+                             str(SAMPLES / "squat_side.mp4"), "--out", str(tmp_path / "n")], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert "--headless" in one_error_line(result)
+    assert not (tmp_path / "n").exists()  # nothing half-started
