@@ -81,31 +81,34 @@ def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
 def run_live(options: LiveOptions, log: Callable[[str], None] = print,
              frames: tuple[Iterable[Frame], VideoInfo] | None = None) -> LiveOutcome:  # fmt: skip
     """Run a whole session; the files in `options.out` are complete whatever ends it."""
-    from formcheck.pose.estimator import PoseEstimator
+    from formcheck.live.pose_worker import PoseWorker
     from formcheck.video.display import Display
 
     source, info = frames or open_source(options)
+    Display.check(options.headless)
+    grabber = FrameGrabber(source)
+    worker = PoseWorker(grabber, options.model).start()  # loads the model before any frame is read
+    grabber.start()
     voice = Voice() if options.voice else None
     started = dt.datetime.now().astimezone()
     session = {"started": started.isoformat(timespec="seconds"), "source": info.source, "model": options.model,
                **options.session}  # fmt: skip
     display = Display(options.headless, options.record, info.width, info.height, info.fps)
-    estimator = PoseEstimator(options.model)
     recorder = SessionRecorder(options.out, info, options.steps, session)
     coach = Coach(options.steps, options.countdown_s)
-    live = LiveSession(coach, estimator, LiveKinematics(info.width, info.height), recorder, voice)
-    grabber = FrameGrabber(source).start()
+    live = LiveSession(coach, LiveKinematics(info.width, info.height), recorder, voice)
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     status, code, message = "completed", 0, ""
     done_at: float | None = None
     try:
         while True:
-            captured = grabber.latest(timeout=0.5)
-            if captured is None:
-                if grabber.ended:
+            posed = worker.latest(timeout=0.5)
+            if posed is None:
+                if worker.ended:
                     break
                 continue
-            processed = live.process(captured)
+            captured = posed.captured
+            processed = live.process(posed)
             live.draw(processed)
             going = live.key(display.show(captured.frame.image, captured.frame.t))
             if not going:
@@ -120,6 +123,7 @@ def run_live(options: LiveOptions, log: Callable[[str], None] = print,
     finally:
         signal.signal(signal.SIGTERM, previous)
         grabber.stop()
+        worker.stop()
         if grabber.error is not None:
             coach.stop(live.t, str(grabber.error))
             code, message = getattr(grabber.error, "exit_code", 2), str(grabber.error)
@@ -133,14 +137,14 @@ def run_live(options: LiveOptions, log: Callable[[str], None] = print,
             "ended": ended.isoformat(timespec="seconds"),
             "stop_reason": coach.stop_reason,
             "duration_s": round(live.t, 2),
-            "live": live.stats.summary(grabber.captured, grabber.dropped),
+            "live": {**live.stats.summary(grabber.captured, grabber.dropped + worker.dropped),
+                     "model_ms": round(1000 * worker.model_s / max(worker.frames, 1), 1)},
             "world": live.world,
             "recording": str(options.record) if options.record else None,
         }
         summary = recorder.close(status, extra)
         parts = recorder.part_summaries()
         display.close()
-        estimator.close()
         if voice is not None:
             voice.close(wait_s=2.0)
     if grabber.captured == 0 and code == 0:

@@ -17,9 +17,9 @@ from formcheck.kinematics.track import LiveKinematics
 from formcheck.live.coach import PAIN_STOP, Coach, CoachView, Event
 from formcheck.live.cues import CueManager
 from formcheck.live.grabber import Captured
+from formcheck.live.pose_worker import Posed
 from formcheck.live.recorder import SessionRecorder
 from formcheck.live.voice import Voice
-from formcheck.pose.estimator import PoseEstimator
 from formcheck.types import FrameKinematics
 from formcheck.video.quality import too_dark
 
@@ -74,10 +74,9 @@ class LatencyStats:
 class LiveSession:
     """Holds the stateful pieces of a session and moves one frame through them."""
 
-    def __init__(self, coach: Coach, estimator: PoseEstimator, kinematics: LiveKinematics,
-                 recorder: SessionRecorder, voice: Voice | None) -> None:  # fmt: skip
+    def __init__(self, coach: Coach, kinematics: LiveKinematics, recorder: SessionRecorder,
+                 voice: Voice | None) -> None:  # fmt: skip
         self.coach = coach
-        self.estimator = estimator
         self.kinematics = kinematics
         self.recorder = recorder
         self.voice = voice
@@ -89,11 +88,11 @@ class LiveSession:
         self.world: list[str] = []  # faults of the world seen during the session, for the summary
         self.t = 0.0
 
-    def process(self, captured: Captured) -> Processed:
-        """Pose, kinematics, coach, cues and files for one frame (no pixels drawn yet)."""
+    def process(self, posed: Posed) -> Processed:
+        """Kinematics, coach, cues and files for one frame and its pose (no pixels drawn yet)."""
+        captured, pose, people = posed.captured, posed.pose, posed.people
         frame = captured.frame
         self.t = frame.t
-        pose, people = self.estimator.estimate(frame)
         fk = self.kinematics.step(frame.t, frame.index, pose.xyzv)
         view = self.coach.update(fk)
         notices = self._world(frame.image, frame.index, people, frame.t)

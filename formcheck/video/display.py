@@ -20,15 +20,20 @@ class Display:
 
     def __init__(self, headless: bool, record: Path | None, width: int, height: int, fps: float) -> None:
         self.headless = headless
+        self.check(headless)
         if not headless:
-            screen = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-            if sys.platform.startswith("linux") and not screen:
-                raise FormcheckError("no screen to show the window on: use --headless (with --record FILE to keep it)")
             cv2.namedWindow(WINDOW, cv2.WINDOW_NORMAL)
         self._writer = H264Writer(record, width, height, fps, fragmented=True) if record is not None else None
         self.record = record
         self.fps = fps
         self._written = 0
+
+    @staticmethod
+    def check(headless: bool) -> None:
+        """Fail early, before the camera and model start, when there is no screen for the window."""
+        screen = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        if not headless and sys.platform.startswith("linux") and not screen:
+            raise FormcheckError("no screen to show the window on: use --headless (with --record FILE to keep it)")
 
     def show(self, image: np.ndarray, t: float) -> str:
         """Show (and record) the frame of time `t` s; returns the key pressed ("" when none)."""
