@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from formcheck.engine.records import FrameResult, HoldRecord, RepRecord
 from formcheck.errors import FormcheckError
 from formcheck.exercises.spec import Exercise
 from formcheck.io.landmarks_csv import LandmarksWriter, read_track
-from formcheck.io.results import AnglesWriter, FrameCounts, summarise, write_records, write_summary
+from formcheck.io.results import AnglesWriter, FrameCounts, prescribed, summarise, write_records, write_summary
 from formcheck.kinematics.track import KinematicsTrack, offline
 from formcheck.pipeline import StageTimes, run_engine
 from formcheck.types import PoseTrack
@@ -56,10 +57,8 @@ def judge_track(
         reasons = Counter(r.setup_message for r in results if r.setup_message)
         warnings.append(f"nothing counted: {reasons.most_common(1)[0][0] if reasons else 'setup never passed'}")
     dosage = exercise.dosage
-    prescribed = {"sets": dosage.sets, "reps": dosage.reps, "hold_s": dosage.hold_s, "sides": exercise.sides}
-    summary = summarise(
-        exercise.name, records, counts, sides, {**extra, "prescribed": prescribed, "warnings": warnings}
-    )
+    asked = prescribed(exercise, dosage.sets, dosage.reps, dosage.hold_s, sides)
+    summary = summarise(exercise, records, counts, sides, {**extra, "prescribed": asked, "warnings": warnings})
     if out is not None:
         angles = AnglesWriter(out / "angles.csv")
         try:
@@ -70,6 +69,11 @@ def judge_track(
         write_records(out / "reps.json", records)
         write_summary(out / "summary.json", summary)
     return Analysis(exercise, track, kin, results, records, summary, times, warnings)
+
+
+def _recorded_at(video: Path) -> str:
+    """When the video was made, as far as the file tells (its modification time), ISO 8601 local."""
+    return dt.datetime.fromtimestamp(video.stat().st_mtime).astimezone().isoformat(timespec="seconds")
 
 
 def analyze_video(
@@ -110,7 +114,8 @@ def analyze_video(
             f"{video}: no person found in any of {len(track)} frames; film the whole body in good light"
         )
     extra = {
-        "source": str(video), "model": model, "video": {"width": info.width, "height": info.height,
+        "kind": "analyze", "started": _recorded_at(video), "source": str(video), "model": model,
+        "video": {"width": info.width, "height": info.height,
         "fps": round(info.fps, 3), "duration_s": round(float(track.t[-1]), 3)},
         "warnings": warnings, **(context or {}),
     }  # fmt: skip
@@ -129,7 +134,8 @@ def analyze_landmarks(
         raise FormcheckError(f"{csv}: no rows of landmarks")
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
-    extra = {"source": str(csv), "model": "replay", "warnings": [], **(context or {})}
+    extra = {"kind": "analyze", "started": _recorded_at(csv), "source": str(csv), "model": "replay", "warnings": [],
+             **(context or {})}  # fmt: skip
     return judge_track(exercise, track, out, extra, StageTimes())
 
 

@@ -52,3 +52,11 @@ def lite_model() -> str:
     except FormcheckError as exc:
         pytest.skip(str(exc))
     return "lite"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_history(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Sessions analysed by the tests go to a throwaway history, never the user's."""
+    import os
+
+    os.environ["FORMCHECK_HISTORY"] = str(tmp_path_factory.mktemp("history") / "history.sqlite")

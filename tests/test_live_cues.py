@@ -42,3 +42,24 @@ def test_praise_shown_when_nothing_more_urgent() -> None:
     praise = cm.offer([cue("squat.trunk_lean", 0, "praise")], 0.0)
     assert praise is not None and praise.kind == "praise"
     assert cm.visible(10.0) is None  # gone after its reading time
+
+
+def test_voice_speaks_on_its_own_thread_and_never_blocks(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import time
+
+    import pytest
+
+    from formcheck.live.voice import Voice
+
+    exe = shutil.which("espeak-ng")
+    if exe is None:
+        pytest.skip("espeak-ng is not installed (.ci/run installs it)")
+    wav = tmp_path / "cue.wav"
+    voice = Voice([exe, "-w", str(wav)])  # to a file: the test machine has no speakers
+    start = time.perf_counter()
+    voice.say("Keep your chest up")
+    assert time.perf_counter() - start < 0.05  # the frame loop does not wait for speech
+    voice.close(wait_s=10.0)
+    assert voice.spoken == ["Keep your chest up"] and wav.stat().st_size > 1000
+    assert voice.toggle_mute() is True

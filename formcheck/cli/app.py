@@ -15,8 +15,16 @@ models_app = typer.Typer(no_args_is_help=True, help="Install and check the pose 
 app.add_typer(models_app, name="models")
 exercises_app = typer.Typer(help="The exercises formcheck knows: view, dosage, rules.")
 app.add_typer(exercises_app, name="exercises")
+history_app = typer.Typer(help="Sessions recorded so far (SQLite in your data folder, or --db / $FORMCHECK_HISTORY).")
+app.add_typer(history_app, name="history")
 programme_app = typer.Typer(no_args_is_help=True, help="Programme files (TOML) written by a therapist.")
 app.add_typer(programme_app, name="programme")
+
+
+DbOption = Annotated[
+    Path | None, typer.Option("--db", help="history database (default: $FORMCHECK_HISTORY, else in your data folder)")
+]
+HistoryOption = Annotated[bool, typer.Option("--history/--no-history", help="add the session to the history")]
 
 
 @exercises_app.callback(invoke_without_command=True)
@@ -88,6 +96,11 @@ def analyze(
     annotate: Annotated[bool, typer.Option(help="also write annotated.mp4")] = False,
     landmarks: Annotated[Path | None, typer.Option(help="replay a landmarks CSV instead of a video")] = None,
     programme: Annotated[Path | None, typer.Option(help="judge against this programme file (TOML)")] = None,
+    patient: Annotated[str, typer.Option(help="patient name or pseudonym for the history")] = "",
+    pain_before: Annotated[int | None, typer.Option(help="pain 0-10 before the exercise")] = None,
+    pain_after: Annotated[int | None, typer.Option(help="pain 0-10 after the exercise")] = None,
+    history: HistoryOption = True,
+    db: DbOption = None,
 ) -> None:
     """Count reps and judge form in a recorded video; writes CSV and JSON files."""
     from formcheck.analyze import analyze_landmarks, analyze_video
@@ -96,11 +109,13 @@ def analyze(
     from formcheck.programme import load
     from formcheck.report_text import summary_lines
 
-    context = {}
+    context: dict[str, object] = {"patient": patient, "pain_before": _pain(pain_before, "", False),
+                                  "pain_after": _pain(pain_after, "", False)}  # fmt: skip
     if programme is not None:
         plan = load(programme)
         spec = plan.item(exercise or None).exercise
         context["programme"] = plan.summary()
+        context["patient"] = patient or plan.patient
     elif not exercise:
         raise FormcheckError("say which exercise: --exercise NAME (see `formcheck exercises`)")
     else:
@@ -124,6 +139,8 @@ def analyze(
     for line in summary_lines(analysis.summary):
         typer.echo(line)
     typer.echo(f"files in {where}/")
+    if history:
+        typer.echo(f"history: session {record_history(where, db)} (report: formcheck report {where})")
 
 
 def _pain(value: int | None, question: str, ask: bool) -> int | None:
@@ -152,6 +169,8 @@ def live(
     pain_after: Annotated[int | None, typer.Option(help="pain 0-10 after (asked when not given)")] = None,
     speed: Annotated[float, typer.Option(hidden=True, help="--source played this many times real time")] = 1.0,
     countdown: Annotated[float, typer.Option(help="seconds of countdown before counting")] = 3.0,
+    history: HistoryOption = True,
+    db: DbOption = None,
 ) -> None:
     """Guide a live session from the webcam: overlay, counts, cues, sides and sets; saved as it goes.
 
@@ -202,9 +221,127 @@ def live(
         f"{stats.get('processed_fps', 0)} fps, {stats.get('frames_dropped', 0)} dropped"
     )
     typer.echo(f"files in {where}/")
+    if history and outcome.parts:
+        typer.echo(f"history: session {record_history(where, db)} (report: formcheck report {where})")
     if outcome.exit_code:
         typer.echo(f"formcheck: {outcome.message}", err=True)
         raise typer.Exit(outcome.exit_code)
+
+
+def record_history(folder: Path, db: Path | None, patient: str = "") -> int:
+    """Add a saved session folder to the history; returns its session id."""
+    from formcheck.history.db import connect
+    from formcheck.history.store import add_session
+    from formcheck.io.session_dir import load_session
+
+    conn = connect(db)
+    try:
+        return add_session(conn, load_session(folder), patient)
+    finally:
+        conn.close()
+
+
+@history_app.callback(invoke_without_command=True)
+def history_list(
+    ctx: typer.Context,
+    patient: Annotated[str | None, typer.Option(help="only this patient")] = None,
+    db: DbOption = None,
+) -> None:
+    """List recorded sessions, oldest first."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from formcheck.history.db import connect
+    from formcheck.history.store import sessions
+
+    conn = connect(db)
+    rows = sessions(conn, patient)
+    conn.close()
+    if not rows:
+        typer.echo("no sessions recorded yet" + (f" for {patient}" if patient else ""))
+        return
+    typer.echo(f"{'id':>4}  {'date':16}  {'patient':14}  {'kind':7}  {'valid/tried':>11}  {'pain':>5}  exercises")
+    for r in rows:
+        pain = "/".join("-" if r[k] is None else str(r[k]) for k in ("pain_before", "pain_after"))
+        typer.echo(f"{r['id']:>4}  {r['started'][:16].replace('T', ' '):16}  {(r['patient'] or '-')[:14]:14}  "
+                   f"{r['kind']:7}  {r['valid']:>5}/{r['attempted']:<5}  {pain:>5}  "
+                   f"{r['exercises'] or '-'}")  # fmt: skip
+
+
+@history_app.command("export")
+def history_export(
+    out: Annotated[Path, typer.Option(help="CSV file to write")] = Path("history.csv"),
+    patient: Annotated[str | None, typer.Option(help="only this patient")] = None,
+    db: DbOption = None,
+) -> None:
+    """Write every rep and hold (with its session) to CSV."""
+    from formcheck.history.db import connect
+    from formcheck.history.store import export_csv
+
+    conn = connect(db)
+    n = export_csv(conn, out, patient)
+    conn.close()
+    typer.echo(f"wrote {n} rows to {out}")
+
+
+@app.command()
+def report(
+    target: Annotated[
+        str | None, typer.Argument(help="a session id from `formcheck history`, or a session folder")
+    ] = None,
+    out: Annotated[Path | None, typer.Option(help="HTML file to write (default: report.html in the folder)")] = None,
+    pdf: Annotated[bool, typer.Option(help="also print a PDF through headless Chromium")] = False,
+    patient: Annotated[str | None, typer.Option(help="progress report for this patient")] = None,
+    since: Annotated[str, typer.Option(help="progress report from this date (YYYY-MM-DD)")] = "",
+    db: DbOption = None,
+) -> None:
+    """A self-contained HTML report of one session, or of a patient's progress (--patient, --since)."""
+    import datetime as dt
+
+    from formcheck.history.db import connect
+
+    if target is None and patient is None:
+        raise FormcheckError("give a SESSION_ID or a session folder, or --patient NAME for a progress report")
+    if target is None:
+        from formcheck.history.store import progress_rows
+        from formcheck.report.progress_report import progress_report
+
+        if since:
+            try:
+                dt.date.fromisoformat(since)
+            except ValueError as exc:
+                raise FormcheckError(f"--since {since!r}: give a date as YYYY-MM-DD") from exc
+        conn = connect(db)
+        rows = progress_rows(conn, patient or "", since)
+        conn.close()
+        html = progress_report(patient or "", since, rows)
+        where = out or Path(f"progress_{''.join(c if c.isalnum() else '_' for c in patient or '')}.html")
+    else:
+        from formcheck.io.session_dir import load_session
+        from formcheck.report.session_report import session_report
+
+        session_id = None
+        name = ""
+        if target.isdigit() and not Path(target).is_dir():
+            from formcheck.history.store import session
+
+            conn = connect(db)
+            row = session(conn, int(target))
+            conn.close()
+            folder, session_id, name = Path(row["out_dir"]), int(target), row["patient"] or ""
+            if not (folder / "summary.json").is_file():
+                raise FormcheckError(f"session {target}: its folder {folder} is gone; the report is built from it")
+        else:
+            folder = Path(target)
+        html = session_report(load_session(folder), name, session_id)
+        where = out or folder / "report.html"
+    where.parent.mkdir(parents=True, exist_ok=True)
+    where.write_text(html, encoding="utf-8")
+    typer.echo(f"wrote {where}")
+    if pdf:
+        from formcheck.report.chromium import print_pdf
+
+        print_pdf(where, where.with_suffix(".pdf"))
+        typer.echo(f"wrote {where.with_suffix('.pdf')}")
 
 
 @app.command()

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from formcheck.engine.records import HoldRecord, RepRecord
+from formcheck.exercises.describe import as_dict
+from formcheck.exercises.spec import Exercise
 from formcheck.kinematics.angles import SIGNALS
 from formcheck.types import FrameKinematics
 
@@ -67,8 +69,16 @@ class FrameCounts:
     views: dict[str, int]
 
 
+def prescribed(exercise: Exercise, sets: int, target: int | None, hold_s: float | None,
+               sides: tuple[str, ...]) -> dict[str, Any]:  # fmt: skip
+    """What was asked for: sets, reps (or holds) per side per set, hold time, sides."""
+    reps = exercise.kind == "reps"
+    return {"sets": sets, "reps": target if reps else None, "holds": None if reps else (target or 1),
+            "hold_s": hold_s, "sides": ",".join(sides)}  # fmt: skip
+
+
 def summarise(
-    exercise: str,
+    exercise: Exercise,
     records: list[RepRecord | HoldRecord],
     counts: FrameCounts,
     sides: tuple[str, ...],
@@ -80,7 +90,9 @@ def summarise(
     faults = Counter(f for r in records for f in r.faults)
     not_assessed = Counter(f for r in records for f in r.not_assessed)
     return {
-        "exercise": exercise,
+        "exercise": exercise.name,
+        "title": exercise.title,
+        "motion": exercise.kind,
         "reps": sum(r.valid for r in reps),
         "attempted_reps": len(reps),
         "reps_by_side": {
@@ -95,6 +107,7 @@ def summarise(
         "frames_with_pose": counts.with_pose,
         "frames_counted": counts.counted,
         "views": counts.views,
+        "rules": as_dict(exercise)["rules"],  # as applied (programme overrides included), for the report
         **extra,
     }
 

@@ -11,6 +11,7 @@ from formcheck.live.grabber import Captured, FrameGrabber
 from formcheck.pose.estimator import PoseEstimator
 from formcheck.types import Pose
 
+
 @dataclass(frozen=True)
 class Posed:
     """A captured frame with the pose found in it and the people last counted."""

@@ -17,7 +17,15 @@ import numpy as np
 
 from formcheck.engine.records import HoldRecord, RepRecord
 from formcheck.io.landmarks_csv import LandmarksWriter
-from formcheck.io.results import AnglesWriter, FrameCounts, read_json, summarise, write_json, write_records
+from formcheck.io.results import (
+    AnglesWriter,
+    FrameCounts,
+    prescribed,
+    read_json,
+    summarise,
+    write_json,
+    write_records,
+)
 from formcheck.live.coach import Event, Step
 from formcheck.types import FrameKinematics, VideoInfo
 
@@ -93,12 +101,9 @@ class SessionRecorder:
         step = part.step
         counts = FrameCounts(part.frames, part.with_pose, part.counted, dict(part.views))
         sides = ("both",) if step.exercise.sides == "both" else ("left", "right")
-        prescribed = {"sets": step.sets, "reps": step.target if step.exercise.kind == "reps" else None,
-                      "holds": step.target if step.exercise.kind == "hold" else None, "hold_s": step.hold_s,
-                      "sides": "both" if step.sides == ("both",) else ",".join(step.sides)}  # fmt: skip
+        asked = prescribed(step.exercise, step.sets, step.target, step.hold_s, step.sides)
         extra = {k: v for k, v in self.session.items() if k in ("source", "model", "programme")}
-        return summarise(step.exercise.name, part.records, counts, sides,
-                         {**extra, "prescribed": prescribed, "warnings": []})  # fmt: skip
+        return summarise(step.exercise, part.records, counts, sides, {**extra, "prescribed": asked, "warnings": []})
 
     def _write_part(self, part: _Part) -> None:
         if not self.single:

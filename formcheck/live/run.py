@@ -137,8 +137,10 @@ def run_live(options: LiveOptions, log: Callable[[str], None] = print,
             "ended": ended.isoformat(timespec="seconds"),
             "stop_reason": coach.stop_reason,
             "duration_s": round(live.t, 2),
-            "live": {**live.stats.summary(grabber.captured, grabber.dropped + worker.dropped),
-                     "model_ms": round(1000 * worker.model_s / max(worker.frames, 1), 1)},
+            "live": {
+                **live.stats.summary(grabber.captured, grabber.dropped + worker.dropped),
+                "model_ms": round(1000 * worker.model_s / max(worker.frames, 1), 1),
+            },
             "world": live.world,
             "recording": str(options.record) if options.record else None,
         }

@@ -1,0 +1,137 @@
+"""Reports opened in real headless Chromium: no console errors, no network requests, the right rows,
+plots and stills; names escaped; the injected fault named with its rep and its still; progress and PDF."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("trimesh", reason="the synth extra is not installed")
+
+from formcheck.analyze import analyze_video
+from formcheck.exercises.catalogue import get
+from formcheck.history.db import connect
+from formcheck.history.store import add_session, progress_rows
+from formcheck.io.session_dir import load_session
+from formcheck.report.progress_report import progress_report
+from formcheck.report.session_report import session_report
+from tests.conftest import ROOT
+from tests.test_cli import one_error_line
+from tests.test_history import rig_session
+
+ARTIFACTS = ROOT / "test-artifacts"
+NAME = "<script>alert(1)</script>"
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    if shutil.which("chromium") is None:
+        pytest.skip("Debian chromium is not installed (.ci/run installs it)")
+    from formcheck.report.chromium import Browser
+
+    with Browser() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def fault_session(tmp_path_factory: pytest.TempPathFactory, full_model: str) -> Path:
+    """The shipped rendered clip with a trunk lean injected in rep 2, analysed with the real model."""
+    out = tmp_path_factory.mktemp("fault")
+    analyze_video(ROOT / "sample_videos" / "squat_side_trunk_lean.mp4", get("squat"), out,
+                  context={"patient": NAME, "pain_before": 3, "pain_after": 2})  # fmt: skip
+    return out
+
+
+def test_report_of_an_injected_fault_names_it_its_rep_and_shows_its_still(fault_session: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    html = session_report(load_session(fault_session))
+    path = fault_session / "report.html"
+    path.write_text(html)
+    check = browser.open(path)
+    assert check.console_errors == [] and check.requests == []
+    assert browser.evaluate("document.querySelectorAll('table.reps tbody tr').length") == 3
+    assert browser.evaluate("document.querySelectorAll('figure.plot svg').length") == 1
+    faults = browser.evaluate("document.querySelector('ul.faults').innerText")
+    assert "Forward trunk lean in 1 of 3 reps (rep 2)" in faults and "Keep your chest up" in faults
+    still = browser.evaluate(
+        "(() => { const f = document.querySelector('figure.still[data-rule=\"squat.trunk_lean\"]');"
+        " return [f.querySelector('img').src.slice(0, 23), f.querySelector('img').naturalWidth,"
+        " f.innerText]; })()"
+    )
+    assert still[0] == "data:image/jpeg;base64," and still[1] > 100  # a real decoded frame of the video
+    assert "rep 2" in still[2]
+    rows = browser.evaluate("[...document.querySelectorAll('table.reps tbody tr')].map(r => r.innerText)")
+    assert "forward trunk lean" in rows[1] and "forward trunk lean" not in rows[0] + rows[2]
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.screenshot(ARTIFACTS / "session_report.png", full_page=True)
+    assert (ARTIFACTS / "session_report.png").stat().st_size > 20_000
+
+
+def test_names_and_file_names_are_escaped_everywhere(fault_session: Path, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "escaped.html"
+    path.write_text(session_report(load_session(fault_session), patient=NAME))
+    raw = path.read_text()
+    assert NAME not in raw and "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
+    check = browser.open(path)
+    assert check.console_errors == []
+    assert browser.evaluate("document.querySelectorAll('script').length") == 0
+    assert NAME in browser.evaluate("document.body.innerText")
+
+
+def test_without_video_the_still_is_drawn_from_landmarks(tmp_path: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    folder = rig_session(tmp_path / "rig", fault="trunk_lean")
+    path = folder / "report.html"
+    path.write_text(session_report(load_session(folder)))
+    check = browser.open(path)
+    assert check.console_errors == [] and check.requests == []
+    src = browser.evaluate("document.querySelector('figure.still img').src.slice(0, 22)")
+    assert src == "data:image/png;base64,"
+    assert "drawn from the landmarks" in browser.evaluate("document.querySelector('figure.still').innerText")
+
+
+def test_progress_report_trends_across_sessions(tmp_path: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    conn = connect(tmp_path / "h.sqlite")
+    for day, (fault, before, after) in enumerate([("trunk_lean", 5, 4), ("trunk_lean", 4, 3), (None, 3, 1)]):
+        folder = rig_session(tmp_path / f"s{day}", fault=fault, patient="P-5", pain_before=before,
+                             pain_after=after, started=f"2026-11-0{day + 1}T09:00:00+00:00")  # fmt: skip
+        add_session(conn, load_session(folder))
+    rows = progress_rows(conn, "P-5", "2026-11-01")
+    assert [r.faulty for r in rows] == [1, 1, 0]
+    path = tmp_path / "progress.html"
+    path.write_text(progress_report("P-5", "2026-11-01", rows))
+    check = browser.open(path)
+    assert check.console_errors == [] and check.requests == []
+    assert browser.evaluate("document.querySelectorAll('table.progress tbody tr').length") == 3
+    assert browser.evaluate("document.querySelectorAll('figure.plot svg').length") == 3  # ratios, range, pain
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.screenshot(ARTIFACTS / "progress_report.png", full_page=True)
+
+
+def test_report_cli_html_and_pdf(fault_session: Path, tmp_path: Path) -> None:
+    if shutil.which("chromium") is None:
+        pytest.skip("Debian chromium is not installed")
+    out = tmp_path / "r.html"
+    done = subprocess.run([sys.executable, "-m", "formcheck", "report", str(fault_session), "--out", str(out),
+                           "--pdf"], capture_output=True, text=True, cwd=ROOT, timeout=300)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert out.read_text().startswith("<!DOCTYPE html>")
+    assert out.with_suffix(".pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_pdf_without_chromium_is_one_clear_line(fault_session: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent)}
+    done = subprocess.run([sys.executable, "-m", "formcheck", "report", str(fault_session), "--out",
+                           str(tmp_path / "r.html"), "--pdf"], capture_output=True, text=True, cwd=ROOT, env=env,
+                          timeout=300)  # fmt: skip
+    assert "apt install chromium" in one_error_line(done)
+    assert (tmp_path / "r.html").is_file()  # the HTML is written before the PDF is tried
+
+
+def test_report_of_a_missing_session_is_one_clear_line(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "formcheck", "report", "999", "--db", str(tmp_path / "h.sqlite")],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)  # fmt: skip
+    assert "no session 999" in one_error_line(done)
