@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from formcheck.exercises.catalogue import get  # noqa: E402
-from formcheck.live.coach import steps_for  # noqa: E402
+from formcheck.live.coach import Step, steps_for  # noqa: E402
 from formcheck.live.run import LiveOptions, run_live  # noqa: E402
 from formcheck.types import Frame  # noqa: E402
 from formcheck.video.paced import paced  # noqa: E402
@@ -83,8 +83,9 @@ def long_run(video: Path, minutes: float, speed: float) -> None:
     info = FileSource(video).info
     marks: list[tuple[float, float]] = [(0.0, rss_mb())]
     frames = paced(looped(video, minutes * 60, marks), speed=speed)
+    endless = [Step(get("squat"), sets=1, target=10**6, hold_s=None, sides=("both",), rest_s=60.0)]  # never "done"
     with tempfile.TemporaryDirectory() as tmp:
-        options = LiveOptions(steps_for(get("squat"), None), Path(tmp), model="lite", headless=True, countdown_s=0.0)
+        options = LiveOptions(endless, Path(tmp), model="lite", headless=True, countdown_s=0.0)
         outcome = run_live(options, log=lambda m: None, frames=(frames, info))
     s = outcome.summary["live"]
     print(

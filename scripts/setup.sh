@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set formcheck up in .venv: the package with its dev and renderer extras, the CC0 MakeHuman assets,
-# and the pose models (lite and full). With --demo, then analyse a shipped sample and print the result.
+# and the pose models (lite and full). With --demo, then analyse a shipped sample, print the result and
+# write its HTML report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -12,5 +13,7 @@ PYTHON=${PYTHON:-python3}
 .venv/bin/formcheck models install --variant full
 .venv/bin/formcheck models install --variant lite
 if [ "${1:-}" = "--demo" ]; then
-  .venv/bin/formcheck analyze sample_videos/squat_side.mp4 --exercise squat --out out/demo --annotate
+  .venv/bin/formcheck analyze sample_videos/squat_side_trunk_lean.mp4 --exercise squat --out out/demo --annotate \
+    --no-history
+  .venv/bin/formcheck report out/demo
 fi

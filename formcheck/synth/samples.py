@@ -46,7 +46,7 @@ SAMPLES: dict[str, tuple[Plan, Scene]] = {
         ),
     ),
     "kneeling_stretch_side.mp4": (
-        Plan("kneeling_hip_flexor_stretch", reps=1, rep_s=2.0, hold_s=6.5, side="left"),
+        Plan("kneeling_hip_flexor_stretch", reps=1, rep_s=2.0, hold_s=6.0, side="left"),
         Scene(seed=8, shape=Shape(gender=0.6, weight=0.45), look=Look(shirt=(0.2, 0.5, 0.55), floor=(0.4, 0.35, 0.3))),
     ),
 }
