@@ -71,7 +71,7 @@ def one_run(video: Path, model: str, seconds: float, speed: float) -> dict[str, 
     info = FileSource(video).info
     with tempfile.TemporaryDirectory() as tmp:
         options = LiveOptions(steps_for(get("squat"), None), Path(tmp), model=model, headless=True, countdown_s=0.0)
-        outcome = run_live(options, log=lambda m: None, frames=(paced(looped(video, seconds), speed=speed), info))
+        outcome = run_live(options, frames=(paced(looped(video, seconds), speed=speed), info))
     stats = dict(outcome.summary["live"])
     stats.update(model=model, source_fps=round(info.fps * speed, 1), size=f"{info.width}x{info.height}",
                  peak_mb=round(peak_mb()))  # fmt: skip
@@ -86,7 +86,7 @@ def long_run(video: Path, minutes: float, speed: float) -> None:
     endless = [Step(get("squat"), sets=1, target=10**6, hold_s=None, sides=("both",), rest_s=60.0)]  # never "done"
     with tempfile.TemporaryDirectory() as tmp:
         options = LiveOptions(endless, Path(tmp), model="lite", headless=True, countdown_s=0.0)
-        outcome = run_live(options, log=lambda m: None, frames=(frames, info))
+        outcome = run_live(options, frames=(frames, info))
     s = outcome.summary["live"]
     print(
         f"simulated {minutes:g} min session, lite, played at {speed:g}x: {s['frames_processed']} frames processed, "

@@ -20,17 +20,22 @@ def media_labels() -> dict[str, dict[str, str]]:
         return {Path(row["file"]).name: row for row in csv.DictReader(f)}
 
 
-@pytest.fixture(scope="session")
-def full_model() -> str:
-    """Skip unless the full pose model is installed."""
+def installed(variant: str) -> str:
+    """The model variant, or skip when it is not installed."""
     from formcheck.errors import FormcheckError
     from formcheck.models.paths import model_path
 
     try:
-        model_path("full")
+        model_path(variant)
     except FormcheckError as exc:
         pytest.skip(str(exc))
-    return "full"
+    return variant
+
+
+@pytest.fixture(scope="session")
+def full_model() -> str:
+    """Skip unless the full pose model is installed."""
+    return installed("full")
 
 
 def media_clip(name: str) -> Path:
@@ -44,14 +49,7 @@ def media_clip(name: str) -> Path:
 @pytest.fixture(scope="session")
 def lite_model() -> str:
     """Skip unless the lite pose model (the live default) is installed."""
-    from formcheck.errors import FormcheckError
-    from formcheck.models.paths import model_path
-
-    try:
-        model_path("lite")
-    except FormcheckError as exc:
-        pytest.skip(str(exc))
-    return "lite"
+    return installed("lite")
 
 
 @pytest.fixture(autouse=True, scope="session")

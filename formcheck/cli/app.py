@@ -204,7 +204,7 @@ def live(
                           headless=headless, record=record, speed=speed, countdown_s=countdown,
                           session=session)  # fmt: skip
     typer.echo(f"session folder: {where}", err=True)
-    outcome = run_live(options, log=lambda m: typer.echo(m, err=True))
+    outcome = run_live(options)
     after = _pain(pain_after, "Pain now, after the session?", ask)
     if after is not None:
         from formcheck.io.results import read_json, write_json

@@ -7,7 +7,6 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from formcheck.errors import FormcheckError
 from formcheck.io.session_dir import SavedSession
@@ -164,8 +163,3 @@ def progress_rows(conn: sqlite3.Connection, patient: str, since: str | None = No
         out.append(ExerciseDay(r["id"], r["started"], r["name"], r["valid"], r["attempted"], asked, r["range_deg"],
                                r["held_s"], r["faulty"], r["pain_before"], r["pain_after"]))  # fmt: skip
     return out
-
-
-def as_dict(row: sqlite3.Row) -> dict[str, Any]:
-    """A row as a plain dict."""
-    return {k: row[k] for k in row.keys()}  # noqa: SIM118 - sqlite3.Row iterates values, not keys

@@ -90,7 +90,6 @@ class Coach:
         self.side_index = 0
         self.stage = "setup"
         self._since = 0.0
-        self._resume_stage = "setup"
         self.engine: ExerciseEngine | None = None
         self._base: dict[str, int] = {}
         self.events: list[Event] = []  # drained by the caller each frame
@@ -134,7 +133,7 @@ class Coach:
             self.stage, self._since = ("countdown" if self.engine is not None else "setup"), t
             self._emit(t, "resume")
         elif self.stage not in ("done", "stopped"):
-            self._resume_stage, self.stage = self.stage, "paused"
+            self.stage = "paused"
             self._emit(t, "pause")
 
     def switch_side(self, t: float) -> None:
@@ -160,7 +159,8 @@ class Coach:
         self.cues = []
         result: FrameResult | None = None
         step = self.current
-        issue = problem(step.exercise, fk) if self.stage not in ("done", "stopped", "paused") else ""
+        # Before counting the coach checks the setup; while counting, the engine's own setup gate does.
+        issue = problem(step.exercise, fk) if self.stage in ("setup", "countdown") else ""
         if self.stage == "setup":
             if not issue:
                 self.stage, self._since = "countdown", t
@@ -182,6 +182,7 @@ class Coach:
             self.stage = "setup"
         if self.stage in ("active", "switch") and self.engine is not None:
             result = self.engine.update(fk)
+            issue = result.setup_message
             for record in result.finished:
                 self._keep(t, record)
             if self.stage == "switch" and t - self._since >= SWITCH_PROMPT_S:

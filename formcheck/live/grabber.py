@@ -67,12 +67,6 @@ class FrameGrabber:
             item, self._latest = self._latest, None
             return item
 
-    @property
-    def finished(self) -> bool:
-        """The source has ended and every frame was handed out."""
-        with self._lock:
-            return self.ended and self._latest is None
-
     def stop(self) -> None:
         """Ask the capture thread to stop after its current frame."""
         self._stop.set()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import signal
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -78,8 +78,7 @@ def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
     raise _Interrupted
 
 
-def run_live(options: LiveOptions, log: Callable[[str], None] = print,
-             frames: tuple[Iterable[Frame], VideoInfo] | None = None) -> LiveOutcome:  # fmt: skip
+def run_live(options: LiveOptions, frames: tuple[Iterable[Frame], VideoInfo] | None = None) -> LiveOutcome:
     """Run a whole session; the files in `options.out` are complete whatever ends it."""
     from formcheck.live.pose_worker import PoseWorker
     from formcheck.video.display import Display

@@ -12,6 +12,7 @@ import numpy as np
 from formcheck.io.session_dir import SavedPart, SavedSession
 from formcheck.report.page import bar, esc, meta_grid, page
 from formcheck.report.plots import BAND_MEASURES, Band, angle_plot
+from formcheck.types import PoseTrack
 
 SIGNAL_TITLES = {
     "knee_flexion": "knee flexion", "hip_flexion": "hip flexion", "trunk_lean": "trunk lean",
@@ -155,12 +156,11 @@ def _worst(part: SavedPart, rule: dict[str, Any], faulty: list[dict[str, Any]]) 
     return best
 
 
-def _faults(session: SavedSession, part: SavedPart, rules: dict[str, dict[str, Any]]) -> str:
+def _faults(session: SavedSession, part: SavedPart, rules: dict[str, dict[str, Any]], track: PoseTrack | None) -> str:
     counts = Counter(f for r in part.records for f in r["faults"])
     if not counts:
         return "<p class=good>No faults found in the reps that could be assessed.</p>"
     given = _cues_given(session)
-    track = session.landmarks()
     video = session.video()
     items, stills = [], []
     for rule_id, n in counts.most_common():
@@ -249,13 +249,13 @@ def _quality(part: SavedPart, rules: dict[str, dict[str, Any]]) -> str:
     return "<ul class=quality>" + "".join(f"<li>{esc(x)}</li>" for x in lines) + "</ul>"
 
 
-def _part(session: SavedSession, part: SavedPart) -> str:
+def _part(session: SavedSession, part: SavedPart, track: PoseTrack | None) -> str:
     rules = _rules(part)
     title = part.summary.get("title") or part.summary["exercise"]
     return (
         f'<section class="exercise" data-exercise="{esc(part.summary["exercise"])}"><h2>{esc(title)}</h2>'
         f"{_done_vs_prescribed(part)}<h3>Reps and holds</h3>{_rep_table(part, rules)}"
-        f"<h3>Faults</h3>{_faults(session, part, rules)}<h3>Angles</h3>{_plot(part, rules)}"
+        f"<h3>Faults</h3>{_faults(session, part, rules, track)}<h3>Angles</h3>{_plot(part, rules)}"
         f"<h3>Measurement quality</h3>{_quality(part, rules)}</section>"
     )
 
@@ -278,6 +278,8 @@ def session_report(session: SavedSession, patient: str = "", session_id: int | N
         items.append(("Session", session_id))
     if s.get("stop_reason"):
         items.append(("Ended", s["stop_reason"]))
-    parts = "".join(_part(session, p) for p in session.parts) or "<p>No exercise was started in this session.</p>"
+    track = session.landmarks()  # read once: every exercise's stills come from the one landmarks.csv
+    parts = "".join(_part(session, p, track) for p in session.parts)
+    parts = parts or "<p>No exercise was started in this session.</p>"
     body = f"<h1>Session report</h1>{meta_grid(items)}{parts}"
     return page(f"formcheck session report: {who}", body)

@@ -24,7 +24,6 @@ class Display:
         if not headless:
             cv2.namedWindow(WINDOW, cv2.WINDOW_NORMAL)
         self._writer = H264Writer(record, width, height, fps, fragmented=True) if record is not None else None
-        self.record = record
         self.fps = fps
         self._written = 0
 
