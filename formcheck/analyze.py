@@ -1,170 +1,167 @@
-"""`formcheck analyze`: a recorded video (or a landmarks CSV) through the pipeline into result files."""
+"""`formcheck analyze`: a recorded video (or a landmarks CSV) through the session core into result files.
+
+The same core, recorder and loop as the live session; here the source is read as fast as the model goes
+(no frame dropped), the coach is unguided, and the run is written into a hidden folder that is moved into
+place only when it is complete, so a crash or a second run at the same time never leaves half a session
+where a whole one is expected.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import time
-from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
-from formcheck.draw.overlay import draw_angles, draw_panel, draw_skeleton
-from formcheck.engine.records import FrameResult, HoldRecord, RepRecord
+from formcheck.engine.records import HoldRecord, RepRecord
 from formcheck.errors import FormcheckError
-from formcheck.exercises.spec import Exercise
-from formcheck.io.landmarks_csv import LandmarksWriter, read_track
-from formcheck.io.results import AnglesWriter, FrameCounts, prescribed, summarise, write_records, write_summary
-from formcheck.kinematics.track import KinematicsTrack, offline
-from formcheck.pipeline import StageTimes, run_engine
-from formcheck.types import PoseTrack
-from formcheck.video.prefetch import prefetch
+from formcheck.evidence import evidence_warnings
+from formcheck.io.recorder import SessionRecorder
+from formcheck.io.session_folder import claim, publish
+from formcheck.kinematics.stream import SIGNAL_NAMES
+from formcheck.pipeline.loop import Ending, Sink, drive
+from formcheck.pipeline.pose_worker import Posed
+from formcheck.session.core import SessionCore, Tick
+from formcheck.session.plan import Step
+from formcheck.summary import ExerciseSummary, SessionSummary, VideoMeta
+from formcheck.types import People, Pose, PoseTrack, VideoInfo
 
 
-@dataclass
+@dataclass(frozen=True)
 class Analysis:
-    """Everything an analysis produced, in memory."""
+    """What an analysis produced: the summaries, the records and where the files are."""
 
-    exercise: Exercise
-    track: PoseTrack
-    kinematics: KinematicsTrack
-    results: list[FrameResult]
+    session: SessionSummary
+    exercise: ExerciseSummary
     records: list[RepRecord | HoldRecord]
-    summary: dict[str, Any]
-    times: StageTimes
-    warnings: list[str]
+    folder: Path
+    seconds: float  # wall time of the run
 
 
-def judge_track(
-    exercise: Exercise, track: PoseTrack, out: Path | None, extra: dict[str, Any], times: StageTimes
-) -> Analysis:
-    """Kinematics and engine over a pose track; writes angles.csv, reps.json, summary.json to `out`."""
-    t0 = time.perf_counter()
-    kin = offline(track)
-    frames = list(kin)  # built once: the engine and angles.csv read the same per-frame view
-    results, records = run_engine(exercise, frames)
-    times.kinematics_engine += time.perf_counter() - t0
-    counts = FrameCounts(
-        frames=len(track),
-        with_pose=int(kin.present.sum()),
-        counted=sum(r.ready for r in results),
-        views=dict(Counter(str(v) for v in kin.view[kin.present])),
-    )
-    sides = ("both",) if exercise.sides == "both" else ("left", "right")
-    warnings: list[str] = list(extra.pop("warnings", []))
-    if counts.with_pose and not counts.counted:
-        reasons = Counter(r.setup_message for r in results if r.setup_message)
-        warnings.append(f"nothing counted: {reasons.most_common(1)[0][0] if reasons else 'setup never passed'}")
-    dosage = exercise.dosage
-    asked = prescribed(exercise, dosage.sets, dosage.reps, dosage.hold_s, sides)
-    summary = summarise(exercise, records, counts, sides, {**extra, "prescribed": asked, "warnings": warnings})
-    if out is not None:
-        angles = AnglesWriter(out / "angles.csv")
-        try:
-            for fk, result in zip(frames, results, strict=True):
-                angles.write(fk, result.phase)
-        finally:
-            angles.close()
-        write_records(out / "reps.json", records)
-        write_summary(out / "summary.json", summary)
-    return Analysis(exercise, track, kin, results, records, summary, times, warnings)
+@dataclass(frozen=True)
+class Request:
+    """What to analyse and how."""
+
+    step: Step
+    out: Path
+    model: str = "full"
+    annotate: bool = False
+    every_frame: bool = False
+    replace: bool = False  # overwrite an existing session folder instead of refusing
+    head: SessionSummary = field(default_factory=SessionSummary)  # patient, pain, programme…
+    progress: Callable[[int, int], None] | None = None
 
 
-def _recorded_at(video: Path) -> str:
-    """When the video was made, as far as the file tells (its modification time), ISO 8601 local."""
-    return dt.datetime.fromtimestamp(video.stat().st_mtime).astimezone().isoformat(timespec="seconds")
+class _FileSink:
+    """Progress and, with --annotate, the annotated video drawn and encoded on its own thread."""
+
+    def __init__(self, request: Request, info: VideoInfo, folder: Path) -> None:
+        self.request = request
+        self.total = info.frame_count
+        self.frames = 0
+        self.annotated = None
+        if request.annotate:
+            from formcheck.pipeline.annotate import AnnotatedVideo
+
+            self.annotated = AnnotatedVideo(folder / "annotated.mp4", info, request.step)
+
+    def frame(self, posed: Posed, pose: Pose, ticks: Sequence[Tick]) -> str:
+        self.frames += 1
+        if self.request.progress is not None:
+            self.request.progress(posed.captured.frame.index + 1, self.total)
+        if self.annotated is not None:
+            self.annotated.add(posed.captured.frame, pose, ticks)
+        return ""
+
+    def ended(self, ticks: Sequence[Tick]) -> None:
+        if self.annotated is not None:
+            self.annotated.finish(ticks)
+
+    def done(self, core: SessionCore, t: float) -> bool:
+        return False
 
 
-def analyze_video(
-    video: Path, exercise: Exercise, out: Path, model: str = "full", annotate: bool = False,
-    progress: Callable[[int, int], None] | None = None, context: dict[str, Any] | None = None,
-) -> Analysis:  # fmt: skip
-    """Run the pose model over a video, then judge it; every file lands in `out`."""
-    from formcheck.pipeline import extract_poses
-    from formcheck.pose.estimator import PoseEstimator
+def _recorded_at(path: Path) -> str:
+    """When the recording was made, as far as the file tells (its modification time), ISO 8601 local."""
+    return dt.datetime.fromtimestamp(path.stat().st_mtime).astimezone().isoformat(timespec="seconds")
+
+
+def analyze_video(video: Path, request: Request) -> Analysis:
+    """Run the pose model over a video and judge it; every file lands in `request.out`."""
+    from formcheck.pipeline.grabber import FrameGrabber
+    from formcheck.pipeline.pose_worker import PoseWorker
+    from formcheck.video.sampling import DEFAULT_MAX_FPS
     from formcheck.video.source import FileSource
 
-    source = FileSource(video)
+    source = FileSource(video, max_fps=None if request.every_frame else DEFAULT_MAX_FPS)
     info = source.info
-    times = StageTimes()
-    out.mkdir(parents=True, exist_ok=True)
-    writer = LandmarksWriter(out / "landmarks.csv", info.width, info.height, info.fps, str(video), flush_every=30)
-    try:
-        with PoseEstimator(model) as estimator:
-            track = extract_poses(
-                prefetch(source), estimator, info.width, info.height, times,
-                on_frame=lambda i: progress(i + 1, info.frame_count) if progress else None,
-                on_pose=writer.write,
-            )  # fmt: skip
-    finally:
-        writer.close()
-    warnings: list[str] = []
-    if len(track) < 0.9 * info.frame_count and info.frame_count > 10:
-        warnings.append(
-            f"the video ends early: decoded {len(track)} of {info.frame_count} frames (truncated file?); "
-            "results cover what could be read"
-        )
-    if times.multi_person_frames:
-        warnings.append(
-            f"{times.multi_person_frames} sampled frames show more than one person: followed the one seen first"
-        )
-    if not track.has_pose.any():
-        raise FormcheckError(
-            f"{video}: no person found in any of {len(track)} frames; film the whole body in good light"
-        )
-    extra = {
-        "kind": "analyze", "started": _recorded_at(video), "source": str(video), "model": model,
-        "video": {"width": info.width, "height": info.height,
-        "fps": round(info.fps, 3), "duration_s": round(float(track.t[-1]), 3)},
-        "warnings": warnings, **(context or {}),
-    }  # fmt: skip
-    analysis = judge_track(exercise, track, out, extra, times)
-    if annotate:
-        write_annotated(video, analysis, out / "annotated.mp4")
-    return analysis
+    grabber = FrameGrabber(source, drop=False)
+    worker = PoseWorker(grabber, request.model, drop=False).start()
+    grabber.start()
+    head = replace(request.head, kind="analyze", status="in progress", started=_recorded_at(video),
+                   source=str(video), model=request.model)  # fmt: skip
+    return _run(request, info, head, lambda core, rec, sink: drive(core, worker, rec, sink, ""),
+                frames_read=lambda: source.frames_read)  # fmt: skip
 
 
-def analyze_landmarks(
-    csv: Path, exercise: Exercise, out: Path | None, context: dict[str, Any] | None = None
-) -> Analysis:
-    """Replay a landmarks CSV without the model."""
+def analyze_landmarks(csv: Path, request: Request) -> Analysis:
+    """Replay a landmarks CSV through the same core, without the model."""
+    from formcheck.io.landmarks_csv import read_track
+
     track = read_track(csv)
     if len(track) == 0:
         raise FormcheckError(f"{csv}: no rows of landmarks")
-    if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-    extra = {"kind": "analyze", "started": _recorded_at(csv), "source": str(csv), "model": "replay", "warnings": [],
-             **(context or {})}  # fmt: skip
-    return judge_track(exercise, track, out, extra, StageTimes())
+    info = VideoInfo(track.width, track.height, track.fps, len(track), str(csv))
+    head = replace(request.head, kind="analyze", status="in progress", started=_recorded_at(csv), source=str(csv),
+                   model="replay")  # fmt: skip
+    return _run(request, info, head, lambda core, rec, sink: replay(track, core, rec, sink), lambda: len(track))
 
 
-def write_annotated(video: Path, analysis: Analysis, path: Path) -> None:
-    """A second pass over the video drawing skeleton, angles and counts onto each frame."""
-    from formcheck.video.source import FileSource
-    from formcheck.video.writer import H264Writer
+def replay(track: PoseTrack, core: SessionCore, recorder: SessionRecorder, sink: Sink) -> Ending:
+    """Feed saved landmarks through the core exactly as the pose worker would have."""
+    from formcheck.pipeline.loop import record
 
-    source = FileSource(video)
-    times = analysis.times
-    target = analysis.exercise.dosage.reps
-    writer = H264Writer(path, source.info.width, source.info.height, source.info.fps)
+    for i in range(len(track)):
+        pose = track.pose(i)
+        t, index = float(track.t[i]), int(track.frame[i])
+        followed, ticks = core.feed(t, index, People((pose,) if pose.found else (), 1))
+        recorder.pose(t, index, followed)
+        record(core, recorder, ticks)
+    ticks = core.stop("")
+    record(core, recorder, ticks)
+    sink.ended(ticks)
+    return Ending("")
+
+
+Runner = Callable[[SessionCore, SessionRecorder, Sink], Ending]
+
+
+def _run(request: Request, info: VideoInfo, head: SessionSummary, run: Runner,
+         frames_read: Callable[[], int]) -> Analysis:  # fmt: skip
+    start = time.perf_counter()
+    partial = claim(request.out, request.replace)
+    recorder = SessionRecorder(partial, info, [request.step], head, SIGNAL_NAMES, flush_every=30)
+    core = SessionCore([request.step], info.width, info.height, guided=False)
+    sink = _FileSink(request, info, partial)
     try:
-        t0 = time.perf_counter()
-        for i, frame in enumerate(prefetch(source)):
-            t1 = time.perf_counter()
-            times.decode += t1 - t0
-            if i < len(analysis.results):
-                fk = analysis.kinematics.at(i)
-                xyzv = analysis.track.xyzv[i]
-                draw_skeleton(frame.image, xyzv)
-                draw_angles(frame.image, xyzv, fk, analysis.exercise, analysis.results[i].work_side)
-                draw_panel(frame.image, analysis.exercise, analysis.results[i], target)
-            t2 = time.perf_counter()
-            writer.write(frame.image)
-            t0 = time.perf_counter()
-            times.drawing += t2 - t1
-            times.encode += t0 - t2
-    finally:
-        t3 = time.perf_counter()
-        writer.close()
-        times.encode += time.perf_counter() - t3
+        ending = run(core, recorder, sink)
+        summary = recorder.summary(0) if recorder.summaries() else None
+        duration = float(core.t)
+        for warning in evidence_warnings(summary, info, frames_read(), core.people.multi_frames, duration):
+            recorder.warn(0, warning)
+        video = VideoMeta(info.width, info.height, round(info.fps, 3), round(duration, 3))
+        final = recorder.close(replace(head, status="completed", video=video, duration_s=round(duration, 2)))
+    except BaseException:
+        publish(partial, request.out)
+        raise
+    if ending.error is not None:
+        publish(partial, request.out)
+        raise ending.error
+    exercise = recorder.summary(0)
+    if exercise.frames_with_pose == 0:
+        publish(partial, request.out)
+        raise FormcheckError(f"{info.source}: no person found in any of {exercise.frames} frames; "
+                             "film the whole body in good light")  # fmt: skip
+    folder = publish(partial, request.out, replace=request.replace)
+    return Analysis(final, exercise, recorder.records(0), folder, time.perf_counter() - start)

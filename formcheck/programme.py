@@ -20,7 +20,6 @@ import re
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from formcheck.errors import FormcheckError
 from formcheck.exercises.catalogue import EXERCISES, get
@@ -32,7 +31,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 PROGRAMME_KEYS = {"title": str, "patient": str, "notes": str}
-EXERCISE_KEYS = {"name": str, "sets": int, "reps": int, "hold_s": float, "sides": str, "rest_s": float, "rules": dict}
+EXERCISE_KEYS = {"name": str, "sets": int, "reps": int, "hold_s": float, "sides": str, "rest_s": float, "rep_s": float,
+                 "rules": dict}  # fmt: skip
 RULE_KEYS = {"threshold": float, "enabled": bool, "severity": str, "cue": str}
 SIDES = ("both", "each", "left", "right")
 
@@ -47,6 +47,7 @@ class Item:
     hold_s: float | None
     sides: str  # "both" | "each" | "left" | "right"
     rest_s: float
+    rep_s: float | None = None  # seconds a rep should take: the tempo the programme prescribes
 
 
 @dataclass(frozen=True)
@@ -72,10 +73,6 @@ class Programme:
             return self.items[0]
         listed = ", ".join(i.exercise.name for i in self.items)
         raise FormcheckError(f"{self.path} prescribes several exercises ({listed}): say which with --exercise")
-
-    def summary(self) -> dict[str, Any]:
-        """What summary.json records about the programme."""
-        return {"path": str(self.path), "title": self.title, "patient": self.patient}
 
 
 class _Lines:
@@ -158,7 +155,7 @@ def _item(path: Path, lines: _Lines, i: int, raw: object) -> Item:
     for key in ("sets", "reps"):
         if key in raw and raw[key] < 1:
             raise _fail(path, lines.line(i, "", key), f"exercise {i + 1}: '{key}' must be at least 1")
-    for key in ("hold_s", "rest_s"):
+    for key in ("hold_s", "rest_s", "rep_s"):
         if key in raw and raw[key] <= 0:
             raise _fail(path, lines.line(i, "", key), f"exercise {i + 1}: '{key}' must be more than 0 seconds")
     sides = raw.get("sides", exercise.sides)
@@ -185,7 +182,8 @@ def _item(path: Path, lines: _Lines, i: int, raw: object) -> Item:
         rest_s=float(raw.get("rest_s", exercise.dosage.rest_s)),
     )
     tailored = replace(exercise, dosage=dosage, rules=tuple(overrides[r.id] for r in exercise.rules))
-    return Item(tailored, dosage.sets, dosage.reps, dosage.hold_s, sides, dosage.rest_s)
+    rep_s = float(raw["rep_s"]) if "rep_s" in raw else None
+    return Item(tailored, dosage.sets, dosage.reps, dosage.hold_s, sides, dosage.rest_s, rep_s)
 
 
 def load(path: Path) -> Programme:
@@ -213,3 +211,17 @@ def load(path: Path) -> Programme:
         raise _fail(path, 1, "no exercises: add at least one [[exercise]] table with a name")
     items = tuple(_item(path, lines, i, raw) for i, raw in enumerate(raw_items))
     return Programme(path, head.get("title", path.stem), head.get("patient", ""), head.get("notes", ""), items)
+
+
+def describe(programme: Programme) -> list[str]:
+    """What `formcheck programme check` prints for a valid file."""
+    from formcheck.exercises.describe import dosage_text
+
+    who = f" (patient {programme.patient})" if programme.patient else ""
+    out = [f"{programme.path}: valid: {programme.title}{who}"]
+    for item in programme.items:
+        changed = [r.id for r in item.exercise.rules if r.source.endswith(f"by the programme {programme.path.name}.")]
+        extra = f"; thresholds set: {', '.join(changed)}" if changed else ""
+        tempo = f", {item.rep_s:g} s a rep" if item.rep_s else ""
+        out.append(f"  {item.exercise.name}: {dosage_text(item.exercise)}{tempo}, sides {item.sides}{extra}")
+    return out

@@ -11,7 +11,7 @@ from formcheck.landmarks import NAMES
 
 @dataclass(frozen=True)
 class Frame:
-    """One decoded image (BGR, uint8) with its timestamp in seconds and its index in the source."""
+    """One decoded image (RGB, uint8) with its timestamp in seconds and its index in the source."""
 
     image: np.ndarray
     t: float
@@ -31,14 +31,35 @@ class VideoInfo:
 
 @dataclass(frozen=True)
 class Pose:
-    """33 landmarks of one person: columns x, y (normalised to the image), z, visibility."""
+    """33 landmarks of one person: x, y (normalised to the image), z, visibility; and the model's 3-D world
+    landmarks (metres, origin between the hips), NaN when the source had none (an old landmarks CSV)."""
 
     xyzv: np.ndarray  # shape (33, 4), float
+    world: np.ndarray = field(default_factory=lambda: np.full((len(NAMES), 3), np.nan))  # shape (33, 3)
 
     @staticmethod
     def missing() -> Pose:
         """A frame where no person was found (all NaN)."""
         return Pose(np.full((len(NAMES), 4), np.nan))
+
+    @property
+    def found(self) -> bool:
+        """Whether any landmark is present."""
+        return bool(np.isfinite(self.xyzv[:, 0]).any())
+
+
+@dataclass(frozen=True)
+class People:
+    """What the pose stage found in one frame: every person it tracks (the first is the one it found
+    first), and how many people its last census counted in view."""
+
+    poses: tuple[Pose, ...]
+    counted: int
+
+    @property
+    def first(self) -> Pose:
+        """The person found first, or a missing pose."""
+        return self.poses[0] if self.poses else Pose.missing()
 
 
 @dataclass
@@ -50,9 +71,16 @@ class PoseTrack:
     xyzv: np.ndarray
     width: int
     height: int
+    world: np.ndarray | None = None  # (T, 33, 3) world landmarks in metres, when recorded
+    fps: float = 30.0
 
     def __len__(self) -> int:
         return len(self.t)
+
+    def pose(self, i: int) -> Pose:
+        """Frame i as a Pose."""
+        world = self.world[i] if self.world is not None else np.full((len(NAMES), 3), np.nan)
+        return Pose(self.xyzv[i], world)
 
     @property
     def has_pose(self) -> np.ndarray:
@@ -73,6 +101,7 @@ class FrameKinematics:
     assessable: bool
     segment: int  # increments at a camera cut or a long gap
     visible: frozenset[str] = field(default_factory=frozenset)  # landmark names seen reliably
+    landmarks: np.ndarray | None = None  # (33, 4) the smoothed landmarks the signals came from
 
     def value(self, name: str, side: str) -> float:
         """A signal's value on "left" or "right"."""

@@ -1,5 +1,9 @@
-"""The live screen: skeleton and key angles, counts per side against the target, hold timer, phase, the cue,
-setup guidance, countdown, side-switch and rest prompts, set and programme progress, frames per second."""
+"""The live screen, drawn at the size it is shown (window or recording), legible from the mat.
+
+The rep count and the current cue are drawn 1/12 of the canvas tall, so a patient 2–3 m from a laptop can
+read them; the rest at 1/30: skeleton and key angles, counts per side against the target, the hold timer,
+the phase, setup guidance, countdown, side-switch and rest prompts, set and programme progress, frame rate.
+"""
 
 from __future__ import annotations
 
@@ -8,23 +12,37 @@ import numpy as np
 
 from formcheck.draw.overlay import AMBER, GREEN, RED, WHITE, draw_angles, draw_skeleton, text
 from formcheck.engine.records import Cue
-from formcheck.live.coach import CoachView
+from formcheck.session.view import CoachView
 from formcheck.types import FrameKinematics
 
 _FONT = cv2.FONT_HERSHEY_SIMPLEX
+BIG = 1 / 12  # text height of the count and the cue, as a share of the canvas height
+SMALL = 1 / 30
+_CAP_PX = 22.0  # cap height of HERSHEY_SIMPLEX at scale 1
+
+
+def _scale(canvas_h: int, share: float) -> float:
+    return canvas_h * share / _CAP_PX
 
 
 def _shade(img: np.ndarray, x0: int, y0: int, x1: int, y1: int, alpha: float = 0.6) -> None:
-    roi = img[y0:y1, x0:x1]
+    roi = img[max(0, y0) : max(0, y1), max(0, x0) : max(0, x1)]
     roi[:] = (roi * (1 - alpha)).astype(img.dtype)
 
 
-def _centered(img: np.ndarray, message: str, scale: float, color: tuple[int, int, int], y: int) -> None:
-    thick = max(2, round(scale * 2))
-    (tw, th), _ = cv2.getTextSize(message, _FONT, scale, thick)
-    x = max(5, (img.shape[1] - tw) // 2)
-    _shade(img, max(0, x - 12), max(0, y - th - 14), min(img.shape[1], x + tw + 12), min(img.shape[0], y + 14))
-    text(img, message, (x, y), scale, color)
+def _width(message: str, scale: float) -> int:
+    return cv2.getTextSize(message, _FONT, scale, max(1, round(scale * 1.4)))[0][0]
+
+
+def wrap(message: str, scale: float, width: int) -> list[str]:
+    """Words into lines no wider than `width` pixels at `scale`."""
+    lines: list[str] = []
+    for word in message.split():
+        if lines and _width(f"{lines[-1]} {word}", scale) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
 
 
 def _counts(view: CoachView) -> str:
@@ -32,51 +50,86 @@ def _counts(view: CoachView) -> str:
     parts = []
     for side in view.done:
         label = "" if side == "both" else side[0].upper() + " "
-        mark = ">" if side == view.side and side != "both" else " "
         if view.exercise.kind == "reps":
-            parts.append(f"{mark}{label}{view.done[side]}/{view.target}")
+            parts.append(f"{label}{view.done[side]}/{view.target}")
         else:
             held = result.hold_s.get(side, 0.0) if result else 0.0
             goal = f"/{view.hold_s:.0f}s" if view.hold_s else "s"
-            holds = f" ({view.done[side]}/{view.target})" if view.target > 1 else ""
-            parts.append(f"{mark}{label}{held:4.1f}{goal}{holds}")
-    return ("Reps " if view.exercise.kind == "reps" else "Hold ") + " ".join(parts).strip()
+            parts.append(f"{label}{held:.0f}{goal}")
+    return "  ".join(parts)
 
 
-def draw_live(
-    img: np.ndarray, xyzv: np.ndarray, fk: FrameKinematics, view: CoachView, cue: Cue | None, fps: float,
-    notices: list[str],
-) -> None:  # fmt: skip
-    """Draw the whole live overlay onto the frame the pose came from, in place."""
+def _panel(img: np.ndarray, view: CoachView, fk: FrameKinematics | None) -> None:
     h, w = img.shape[:2]
-    scale = max(0.55, w / 1200)
-    line = int(32 * scale)
-    draw_skeleton(img, xyzv)
-    side = view.result.work_side if view.result else view.side
-    draw_angles(img, xyzv, fk, view.exercise, side)
-    _shade(img, 0, 0, min(w, int(w * 0.5)), int(line * 5.4))
+    small, big = _scale(h, SMALL), _scale(h, BIG)
+    gap = int(h * SMALL * 0.6)
+    y = gap + int(h * SMALL)
     progress = f"  ({view.step + 1}/{view.steps})" if view.steps > 1 else ""
-    text(img, f"{view.exercise.title}{progress}", (10, line), scale, WHITE, outline=False)
-    text(img, _counts(view), (10, 2 * line), scale, GREEN, outline=False)
+    lines = [(f"{view.exercise.title}{progress}", small, WHITE)]
+    lines.append((_counts(view), big, GREEN))
     phase = view.result.phase if view.result else view.stage
-    worked = f" ({view.result.work_side})" if view.result and view.result.work_side in ("left", "right") else ""
-    text(img, f"Set {view.set_no}/{view.sets}   {phase}{worked}", (10, 3 * line), scale * 0.8, WHITE, outline=False)
-    text(img, f"view: {fk.view}   {fps:4.1f} fps", (10, 4 * line), scale * 0.7, WHITE, outline=False)
+    lines.append((f"Set {view.set_no}/{view.sets}  {phase}", small, WHITE))
     if view.side != "both" and view.stage in ("active", "switch", "countdown"):
-        text(img, f"Work your {view.side} leg", (10, 5 * line), scale * 0.7, AMBER, outline=False)
-    for i, notice in enumerate(notices):
-        (tw, _), _ = cv2.getTextSize(notice, _FONT, scale * 0.7, 2)
-        text(img, notice, (max(5, w - tw - 10), (i + 1) * line), scale * 0.7, AMBER)
+        lines.append((f"Work your {view.side} leg", small, AMBER))
+    width = max(_width(m, s) for m, s, _ in lines)
+    bottom = y + sum(int(h * (BIG if s == big else SMALL)) + gap for _, s, _ in lines[1:])
+    _shade(img, 0, 0, width + 3 * gap, bottom + gap)
+    for message, scale, color in lines:
+        if scale == big:
+            y += int(h * BIG) - int(h * SMALL) + gap
+        text(img, message, (gap, y), scale, color, outline=False)
+        y += int(h * SMALL) + gap
+    if fk is not None:
+        info = f"view: {fk.view}"
+        text(img, info, (w - _width(info, small) - gap, h - int(h * BIG * 2.8)), small, WHITE)
+
+
+def _bottom(img: np.ndarray, message: str, color: tuple[int, int, int]) -> None:
+    h, w = img.shape[:2]
+    big = _scale(h, BIG)
+    gap = int(h * SMALL * 0.6)
+    lines = wrap(message, big, w - 2 * gap)[:2]
+    line_h = int(h * BIG) + gap
+    top = h - len(lines) * line_h - gap
+    _shade(img, 0, top, w, h)
+    for i, line in enumerate(lines):
+        text(img, line, (gap, top + (i + 1) * line_h - gap // 2), big, color, outline=False)
+
+
+def _prompt(img: np.ndarray, view: CoachView) -> None:
+    h, w = img.shape[:2]
+    huge = view.stage == "countdown" and view.prompt.isdigit()
+    scale = _scale(h, 1 / 4 if huge else BIG)
+    color = RED if view.stage == "stopped" else (GREEN if view.stage in ("done", "countdown") else WHITE)
+    lines = wrap(view.prompt, scale, int(w * 0.9))[:2]
+    line_h = int(h / 4 if huge else h * BIG * 1.4)
+    y = h // 2 - (len(lines) - 1) * line_h // 2
+    for line in lines:
+        x = max(5, (w - _width(line, scale)) // 2)
+        _shade(img, x - line_h // 4, y - line_h, x + _width(line, scale) + line_h // 4, y + line_h // 4)
+        text(img, line, (x, y), scale, color, outline=False)
+        y += line_h
+
+
+def draw_live(img: np.ndarray, xyzv: np.ndarray, fk: FrameKinematics | None, view: CoachView | None,
+              cue: Cue | None, fps: float, notices: list[str]) -> None:  # fmt: skip
+    """Draw the whole live overlay onto the canvas (the camera frame at the size it is shown), in place."""
+    h, w = img.shape[:2]
+    small = _scale(h, SMALL)
+    draw_skeleton(img, xyzv)
+    if view is None:
+        _bottom(img, "Getting ready", WHITE)
+        return
+    if fk is not None:
+        side = view.result.work_side if view.result else view.side
+        draw_angles(img, xyzv, fk, view.exercise, side)
+    _panel(img, view, fk)
+    gap = int(h * SMALL * 0.6)
+    for i, notice in enumerate([*notices, f"{fps:4.1f} fps"]):
+        text(img, notice, (w - _width(notice, small) - gap, (i + 1) * (int(h * SMALL) + gap)), small, AMBER)
     if view.prompt:
-        big = view.stage == "countdown" and view.prompt.isdigit()
-        color = RED if view.stage == "stopped" else (GREEN if view.stage in ("done", "countdown") else WHITE)
-        _centered(img, view.prompt, scale * (3.5 if big else 1.3), color, h // 2)
-    message, color = "", WHITE
+        _prompt(img, view)
     if view.setup and view.stage in ("setup", "countdown"):
-        message, color = view.setup, AMBER
+        _bottom(img, view.setup, AMBER)
     elif cue is not None:
-        message = cue.text
-        color = {"praise": GREEN, "setup": AMBER, "info": WHITE}.get(cue.kind, RED)
-    if message:
-        _shade(img, 0, h - int(1.5 * line), w, h)
-        text(img, message, (10, h - int(0.5 * line)), scale, color, outline=False)
+        _bottom(img, cue.text, {"praise": GREEN, "setup": AMBER, "info": WHITE}.get(cue.kind, RED))

@@ -16,7 +16,8 @@ _JOINT_OF = {
     "knee_flexion": "knee", "hip_flexion": "hip", "hip_abduction": "hip", "trunk_lean": "shoulder",
     "pelvis_rise": "hip", "trunk_lean_toward": "shoulder", "heel_lift": "heel", "shin_lean": "ankle",
 }  # fmt: skip
-WHITE, BLACK, GREEN, AMBER, RED = (255, 255, 255), (0, 0, 0), (80, 200, 80), (0, 190, 255), (60, 60, 230)
+# RGB: frames travel in RGB from the decoder to the encoder (the window converts once, for display).
+WHITE, BLACK, GREEN, AMBER, RED = (255, 255, 255), (0, 0, 0), (80, 200, 80), (255, 190, 0), (230, 60, 60)
 _FONT = cv2.FONT_HERSHEY_SIMPLEX
 
 
@@ -30,7 +31,7 @@ def text(img: np.ndarray, message: str, org: tuple[int, int], scale: float, colo
 
 
 def draw_skeleton(img: np.ndarray, xyzv: np.ndarray, min_visibility: float = 0.3) -> None:
-    """Bones and joints of one pose (normalised landmarks) onto a BGR image, in place."""
+    """Bones and joints of one pose (normalised landmarks) onto an RGB image, in place."""
     h, w = img.shape[:2]
     pts = xyzv[:, :2] * (w, h)
     ok = np.isfinite(pts).all(axis=1) & (np.nan_to_num(xyzv[:, 3]) >= min_visibility)

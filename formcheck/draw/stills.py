@@ -20,7 +20,7 @@ def _frame_at(video: Path, t: float) -> np.ndarray | None:
         cap.set(cv2.CAP_PROP_ORIENTATION_AUTO, 1)
         cap.set(cv2.CAP_PROP_POS_MSEC, max(t, 0.0) * 1000.0)
         ok, image = cap.read()
-        return image if ok else None
+        return cv2.cvtColor(image, cv2.COLOR_BGR2RGB) if ok else None
     finally:
         cap.release()
 
@@ -36,6 +36,7 @@ def still(xyzv: np.ndarray, width: int, height: int, t: float, video: Path | Non
     scale = min(1.0, MAX_WIDTH / image.shape[1])
     if scale < 1.0:
         image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    image = cv2.cvtColor(image, cv2.COLOR_RGB2BGR)  # the encoders take BGR
     if origin == "video":
         ok, buf = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 82])
         mime = "image/jpeg"

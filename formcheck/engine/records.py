@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -22,23 +21,13 @@ class RepRecord:
     valid: bool
     view: str
     top_hold_s: float = 0.0
+    partial: str = ""  # "start" | "end": cut by the recording's start or end, counted by the edge rule
+    advice: tuple[str, ...] = ()  # minor findings: told, never deciding validity
 
     @property
     def duration_s(self) -> float:
         """Start to end."""
         return self.end_s - self.start_s
-
-    def to_json(self) -> dict[str, Any]:
-        """A plain dict for reps.json."""
-        d = asdict(self)
-        d.update(
-            kind="rep",
-            duration_s=round(self.duration_s, 3),
-            tempo={"up_s": round(self.peak_s - self.start_s, 3), "down_s": round(self.end_s - self.peak_s, 3)},
-            faults=list(self.faults),
-            not_assessed=list(self.not_assessed),
-        )
-        return d
 
 
 @dataclass(frozen=True)
@@ -60,12 +49,6 @@ class HoldRecord:
     def completed(self) -> bool:
         """Held at least the target (or any hold when there is no target)."""
         return self.target_s is None or self.held_s >= self.target_s - 0.05
-
-    def to_json(self) -> dict[str, Any]:
-        """A plain dict for reps.json."""
-        d = asdict(self)
-        d.update(kind="hold", completed=self.completed, faults=list(self.faults), not_assessed=list(self.not_assessed))
-        return d
 
 
 @dataclass(frozen=True)

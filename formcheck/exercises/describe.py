@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from formcheck.exercises.spec import Exercise, HoldMotion
+from formcheck.exercises.spec import Exercise, HoldMotion, Rule
+from formcheck.summary import RuleInfo
+
+
+def rule_info(r: Rule) -> RuleInfo:
+    """A rule as plain data, as applied (for summary.json and the report)."""
+    return RuleInfo(id=r.id, description=r.description, signal=r.signal, measure=r.measure, op=r.op,
+                    threshold=r.threshold, views=list(r.views), severity=r.severity, enabled=r.enabled, cue=r.cue,
+                    source=r.source, experimental=r.experimental)  # fmt: skip
 
 
 def as_dict(exercise: Exercise) -> dict[str, Any]:
@@ -22,15 +30,8 @@ def as_dict(exercise: Exercise) -> dict[str, Any]:
         "sides": exercise.sides,
         "motion": motion,
         "dosage": asdict(exercise.dosage),
-        "rules": [
-            {
-                "id": r.id, "description": r.description, "signal": r.signal, "measure": r.measure, "op": r.op,
-                "threshold": r.threshold, "views": list(r.views), "severity": r.severity, "enabled": r.enabled,
-                "cue": r.cue, "source": r.source,
-            }
-            for r in exercise.rules
-        ],
-    }  # fmt: skip
+        "rules": [asdict(rule_info(r)) for r in exercise.rules],
+    }
 
 
 def dosage_text(exercise: Exercise) -> str:

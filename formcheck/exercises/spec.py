@@ -78,6 +78,7 @@ class Rule:
     enabled: bool = True
     praise: str = "Better, that's it."
     check: str = ""  # rules judging one thing from different views share a check (default: the id)
+    experimental: bool = False  # reported, never deciding validity: not shown to work on renders and clips
 
     @property
     def check_id(self) -> str:

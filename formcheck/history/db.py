@@ -96,6 +96,9 @@ def migrate(conn: sqlite3.Connection, upto: int = VERSION) -> int:
     for number in range(version, upto):
         with conn:  # BEGIN … COMMIT: a migration is applied whole or not at all
             conn.execute("BEGIN IMMEDIATE")
+            # Read again inside the write lock: another process may have migrated while this one waited.
+            if int(conn.execute("PRAGMA user_version").fetchone()[0]) > number:
+                continue
             for statement in MIGRATIONS[number].split(";"):
                 if statement.strip():
                     conn.execute(statement)

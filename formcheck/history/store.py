@@ -8,8 +8,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from formcheck.engine.records import HoldRecord
 from formcheck.errors import FormcheckError
-from formcheck.io.session_dir import SavedSession
+from formcheck.io.session_dir import SavedPart, SavedSession
 
 
 def _patient_id(conn: sqlite3.Connection, name: str) -> int | None:
@@ -19,53 +20,64 @@ def _patient_id(conn: sqlite3.Connection, name: str) -> int | None:
     return int(conn.execute("SELECT id FROM patients WHERE name = ?", (name,)).fetchone()[0])
 
 
-def add_session(conn: sqlite3.Connection, saved: SavedSession, patient: str = "") -> int:
-    """Record a whole session in one transaction (all of it or none); re-adding a folder replaces it."""
+def add_session(conn: sqlite3.Connection, saved: SavedSession, patient: str = "", replace: bool = False) -> int:
+    """Record a whole session in one transaction (all of it or none).
+
+    A folder already in the history is never replaced silently: that takes `replace=True` (analyze --replace,
+    which also replaced the folder); otherwise the session already recorded is kept and this is an error.
+    """
     s = saved.summary
     out_dir = str(saved.folder.resolve())
-    programme = (s.get("programme") or {}).get("title")
     with conn:
         conn.execute("BEGIN IMMEDIATE")
+        old = conn.execute("SELECT id FROM sessions WHERE out_dir = ?", (out_dir,)).fetchone()
+        if old is not None and not replace:
+            raise FormcheckError(f"{saved.folder}: already in the history as session {old[0]}; it is kept "
+                                 "(analyse into a new folder, or pass --replace to replace both)")  # fmt: skip
         conn.execute("DELETE FROM sessions WHERE out_dir = ?", (out_dir,))
-        pid = _patient_id(conn, patient or s.get("patient") or "")
+        pid = _patient_id(conn, patient or s.patient)
+        duration = s.duration_s or (s.video.duration_s if s.video else None)
+        programme = s.programme.title if s.programme else None
         cur = conn.execute(
             "INSERT INTO sessions(patient_id, started, kind, source, programme, out_dir, duration_s, status, "
             "pain_before, pain_after, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (pid, s.get("started") or "", s.get("kind") or "analyze", s.get("source"), programme, out_dir,
-             s.get("duration_s") or (s.get("video") or {}).get("duration_s"), s.get("status", "completed"),
-             s.get("pain_before"), s.get("pain_after"), s.get("notes")),
+            (pid, s.started, s.kind, s.source, programme, out_dir, duration, s.status, s.pain_before, s.pain_after,
+             s.notes),
         )  # fmt: skip
         session_id = int(cur.lastrowid or 0)
         for part in saved.parts:
-            p = part.summary
-            asked = p.get("prescribed") or {}
-            cur = conn.execute(
-                "INSERT INTO exercises(session_id, name, prescribed_sets, prescribed_reps, prescribed_hold_s, sides, "
-                "valid, attempted, frames, frames_counted, views, not_assessed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (session_id, p["exercise"], asked.get("sets"), asked.get("reps") or asked.get("holds"),
-                 asked.get("hold_s"), asked.get("sides"),
-                 p["reps"] if p.get("attempted_reps") else p.get("holds_completed", 0),
-                 p.get("attempted_reps") or sum(len(v) for v in p.get("holds_s", {}).values()),
-                 p.get("frames"), p.get("frames_counted"), json.dumps(p.get("views", {})),
-                 json.dumps(p.get("not_assessed", {}))),
-            )  # fmt: skip
-            exercise_id = int(cur.lastrowid or 0)
-            for r in part.records:
-                hold = r["kind"] == "hold"
-                tempo = r.get("tempo") or {}
-                cur = conn.execute(
-                    "INSERT INTO reps(exercise_id, kind, side, number, set_no, start_s, end_s, range_deg, held_s, "
-                    "valid, peak, view, up_s, down_s) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (exercise_id, r["kind"], r["side"], r["number"], r.get("set"), r["start_s"], r["end_s"],
-                     r.get("range_deg"), r.get("held_s"),
-                     int(bool(r["completed"] and not r["faults"]) if hold else bool(r["valid"])),
-                     json.dumps(r.get("peak") or r.get("mean") or {}), r.get("view"), tempo.get("up_s"),
-                     tempo.get("down_s")),
-                )  # fmt: skip
-                conn.executemany(
-                    "INSERT INTO faults(rep_id, rule_id) VALUES (?, ?)", [(cur.lastrowid, f) for f in r["faults"]]
-                )
+            _add_part(conn, session_id, part)
     return session_id
+
+
+def _add_part(conn: sqlite3.Connection, session_id: int, part: SavedPart) -> None:
+    p = part.summary
+    asked = p.prescribed
+    holds = p.motion == "hold"
+    cur = conn.execute(
+        "INSERT INTO exercises(session_id, name, prescribed_sets, prescribed_reps, prescribed_hold_s, sides, "
+        "valid, attempted, frames, frames_counted, views, not_assessed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        (session_id, p.exercise, asked.sets, asked.holds if holds else asked.reps, asked.hold_s, asked.sides,
+         p.holds_completed if holds else p.reps,
+         sum(len(v) for v in p.holds_s.values()) if holds else p.attempted_reps,
+         p.frames, p.frames_counted, json.dumps(p.views), json.dumps(p.not_assessed)),
+    )  # fmt: skip
+    exercise_id = int(cur.lastrowid or 0)
+    for record, set_no in zip(part.records, part.sets, strict=True):
+        if isinstance(record, HoldRecord):
+            values = ("hold", record.held_s, None, record.completed and not record.faults, record.mean, None, None)
+        else:
+            up, down = round(record.peak_s - record.start_s, 3), round(record.end_s - record.peak_s, 3)
+            values = ("rep", None, record.range_deg, record.valid, record.peak, up, down)
+        kind, held, range_deg, valid, angles, up_s, down_s = values
+        cur = conn.execute(
+            "INSERT INTO reps(exercise_id, kind, side, number, set_no, start_s, end_s, range_deg, held_s, "
+            "valid, peak, view, up_s, down_s) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (exercise_id, kind, record.side, record.number, set_no, record.start_s, record.end_s, range_deg, held,
+             int(bool(valid)), json.dumps(angles), record.view, up_s, down_s),
+        )  # fmt: skip
+        conn.executemany("INSERT INTO faults(rep_id, rule_id) VALUES (?, ?)",
+                         [(cur.lastrowid, f) for f in record.faults])  # fmt: skip
 
 
 def sessions(conn: sqlite3.Connection, patient: str | None = None, since: str | None = None) -> list[sqlite3.Row]:

@@ -1,4 +1,5 @@
-"""landmarks.csv: `t`, `frame`, then `{name}_x,_y,_z,_v` for the 33 landmarks (x, y normalised)."""
+"""landmarks.csv: `t`, `frame`, then `{name}_x,_y,_z,_v` for the 33 landmarks (x, y normalised to the image),
+then `{name}_wx,_wy,_wz`: the model's 3-D world landmarks in metres (origin between the hips)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ import numpy as np
 
 from formcheck.errors import FormcheckError
 from formcheck.landmarks import NAMES
-from formcheck.types import PoseTrack
+from formcheck.types import Pose, PoseTrack
 
-COLUMNS: tuple[str, ...] = ("t", "frame", *(f"{n}_{c}" for n in NAMES for c in "xyzv"))
+WORLD_COLUMNS: tuple[str, ...] = tuple(f"{n}_w{c}" for n in NAMES for c in "xyz")
+COLUMNS: tuple[str, ...] = ("t", "frame", *(f"{n}_{c}" for n in NAMES for c in "xyzv"), *WORLD_COLUMNS)
 META_NAME = "video.json"  # image size and fps beside the CSV, so a replay measures angles the same way
 
 
@@ -37,9 +39,10 @@ class LandmarksWriter:
         self._writer = csv.writer(self._file)
         self._writer.writerow(COLUMNS)
 
-    def write(self, t: float, frame: int, xyzv: np.ndarray) -> None:
-        """One frame's landmarks (NaN rows become empty cells)."""
-        self._writer.writerow([f"{t:.4f}", frame, *(_fmt(float(v)) for v in xyzv.reshape(-1))])
+    def write(self, t: float, frame: int, pose: Pose) -> None:
+        """One frame's landmarks (NaN cells stay empty)."""
+        values = np.concatenate([pose.xyzv.reshape(-1), pose.world.reshape(-1)])
+        self._writer.writerow([f"{t:.4f}", frame, *(_fmt(float(v)) for v in values)])
         self._rows += 1
         if self._rows % self._flush_every == 0:
             self._file.flush()
@@ -54,7 +57,8 @@ def write_track(path: Path, track: PoseTrack, fps: float, source: str) -> None:
     writer = LandmarksWriter(path, track.width, track.height, fps, source)
     try:
         for i in range(len(track)):
-            writer.write(float(track.t[i]), int(track.frame[i]), track.xyzv[i])
+            world = track.world[i] if track.world is not None else Pose.missing().world
+            writer.write(float(track.t[i]), int(track.frame[i]), Pose(track.xyzv[i], world))
     finally:
         writer.close()
 
@@ -85,17 +89,14 @@ def read_track(path: Path, width: int | None = None, height: int | None = None) 
             )
         rows = list(reader)
     xyzv = np.full((len(rows), len(NAMES), 4), np.nan)
-    xyzv[:, :, 3] = np.nan
+    world_cols = [(j, c, cols[f"{n}_w{c}"]) for j, n in enumerate(NAMES) for c in "xyz" if f"{n}_w{c}" in cols]
+    world = np.full((len(rows), len(NAMES), 3), np.nan) if world_cols else None
     for r, row in enumerate(rows):
         for j, c, k in known:
-            cell = row[k] if k < len(row) else ""
-            if cell.strip():
-                try:
-                    xyzv[r, j, "xyzv".index(c)] = float(cell)
-                except ValueError as exc:
-                    raise FormcheckError(
-                        f"{path}: line {r + 2}: '{cell}' in column {header[k]} is not a number"
-                    ) from exc
+            xyzv[r, j, "xyzv".index(c)] = _cell(path, header, row, r, k)
+        if world is not None:
+            for j, c, k in world_cols:
+                world[r, j, "xyz".index(c)] = _cell(path, header, row, r, k)
     # A subset CSV without visibility columns: treat present landmarks as seen.
     has_v = {j for j, c, _ in known if c == "v"}
     for j in {j for j, c, _ in known if c == "x"} - has_v:
@@ -103,4 +104,14 @@ def read_track(path: Path, width: int | None = None, height: int | None = None) 
     fps = float(meta.get("fps", 30.0))
     t = np.array([float(row[cols["t"]]) for row in rows]) if "t" in cols else np.arange(len(rows)) / fps
     frame = np.array([int(float(row[cols["frame"]])) for row in rows]) if "frame" in cols else np.arange(len(rows))
-    return PoseTrack(t, frame, xyzv, w, h)
+    return PoseTrack(t, frame, xyzv, w, h, world, fps)
+
+
+def _cell(path: Path, header: list[str], row: list[str], r: int, k: int) -> float:
+    cell = row[k] if k < len(row) else ""
+    if not cell.strip():
+        return math.nan
+    try:
+        return float(cell)
+    except ValueError as exc:
+        raise FormcheckError(f"{path}: line {r + 2}: '{cell}' in column {header[k]} is not a number") from exc

@@ -6,23 +6,26 @@ import csv
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
+from formcheck.engine.records import HoldRecord, RepRecord
 from formcheck.errors import FormcheckError
 from formcheck.io.landmarks_csv import read_track
 from formcheck.io.results import read_json
+from formcheck.io.summary_json import exercise_from_json, record_from_json, session_from_json
+from formcheck.summary import ExerciseSummary, SessionSummary
 from formcheck.types import PoseTrack
 
 
 @dataclass(frozen=True)
 class SavedPart:
-    """One exercise of a session: its summary, its reps/holds and its per-frame angles."""
+    """One exercise of a session: its summary, its reps/holds (with their set numbers) and its angles."""
 
     folder: Path
-    summary: dict[str, Any]
-    records: list[dict[str, Any]]
+    summary: ExerciseSummary
+    records: list[RepRecord | HoldRecord]
+    sets: list[int]
     angles: dict[str, np.ndarray]  # column → values (t, frame, and every signal per side; NaN where empty)
 
 
@@ -31,7 +34,7 @@ class SavedSession:
     """A whole session folder."""
 
     folder: Path
-    summary: dict[str, Any]  # the top summary.json (session fields)
+    summary: SessionSummary
     parts: list[SavedPart]
 
     def landmarks(self) -> PoseTrack | None:
@@ -41,8 +44,7 @@ class SavedSession:
 
     def video(self) -> Path | None:
         """A video of the session to take stills from: the analysed file or the live recording."""
-        for key in ("recording", "source"):
-            value = self.summary.get(key)
+        for value in (self.summary.recording, self.summary.source):
             if value and Path(value).is_file() and Path(value).suffix.lower() != ".csv":
                 return Path(value)
         return None
@@ -65,21 +67,30 @@ def _angles(path: Path) -> dict[str, np.ndarray]:
     return out
 
 
+def _json(path: Path) -> object:
+    try:
+        return read_json(path)
+    except (OSError, ValueError) as exc:
+        raise FormcheckError(f"{path}: not readable JSON ({exc}); the session folder is damaged") from exc
+
+
 def load_session(folder: Path) -> SavedSession:
     """Load a session folder; a clear error when it is not one."""
     top = folder / "summary.json"
     if not top.is_file():
         raise FormcheckError(f"{folder}: no summary.json here; give a folder written by analyze or live")
-    try:
-        summary = read_json(top)
-    except ValueError as exc:
-        raise FormcheckError(f"{top}: not valid JSON ({exc}); the session folder is damaged") from exc
+    data = _json(top)
+    summary = session_from_json(data, top)
     parts = []
-    for name in summary.get("parts", ["."]):
+    for name in summary.parts:
         sub = (folder / name).resolve()
-        part_summary = summary if name == "." else read_json(sub / "summary.json")
-        if "exercise" not in part_summary:
+        where = sub / "summary.json"
+        exercise = exercise_from_json(data if name == "." else _json(where), where)
+        if exercise is None:
             continue  # a live session stopped before its first exercise started
-        records = read_json(sub / "reps.json") if (sub / "reps.json").is_file() else []
-        parts.append(SavedPart(sub, part_summary, records, _angles(sub / "angles.csv")))
+        rows = _json(sub / "reps.json") if (sub / "reps.json").is_file() else []
+        rows = rows if isinstance(rows, list) else []
+        records = [record_from_json(r, sub / "reps.json") for r in rows]
+        sets = [int(r.get("set", 1)) if isinstance(r, dict) else 1 for r in rows]
+        parts.append(SavedPart(sub, exercise, records, sets, _angles(sub / "angles.csv")))
     return SavedSession(folder, summary, parts)

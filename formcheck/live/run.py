@@ -1,26 +1,25 @@
-"""`formcheck live`: open the source, run the session frame by frame, and always save what was recorded."""
+"""`formcheck live`: open the source, run the session core frame by frame, and always save what was recorded."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import signal
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from types import FrameType
-from typing import Any
 
 from formcheck.errors import FormcheckError
-from formcheck.kinematics.track import LiveKinematics
-from formcheck.live.coach import Coach, Step
-from formcheck.live.grabber import FrameGrabber
-from formcheck.live.recorder import SessionRecorder
-from formcheck.live.session import LiveSession
+from formcheck.io.recorder import SessionRecorder
+from formcheck.kinematics.stream import SIGNAL_NAMES
+from formcheck.live.sink import LiveSink
 from formcheck.live.voice import Voice
+from formcheck.pipeline.loop import drive
+from formcheck.session.core import SessionCore
+from formcheck.session.plan import Step
+from formcheck.summary import ExerciseSummary, SessionSummary
 from formcheck.types import Frame, VideoInfo
 
-DONE_LINGER_S = 3.0  # "All done" stays on screen this long before the window closes
+INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C
 
 
 @dataclass
@@ -37,16 +36,17 @@ class LiveOptions:
     record: Path | None = None
     speed: float = 1.0  # --source only: play faster than real time (tests)
     countdown_s: float = 3.0
-    session: dict[str, Any] = field(default_factory=dict)  # extra fields for summary.json (programme, pain, …)
+    head: SessionSummary = field(default_factory=lambda: SessionSummary(kind="live"))  # patient, pain, programme
 
 
 @dataclass(frozen=True)
 class LiveOutcome:
     """How the session ended and what it wrote."""
 
-    summary: dict[str, Any]
-    parts: list[dict[str, Any]]
-    exit_code: int  # 0 finished or quit, 3 the source was lost
+    summary: SessionSummary
+    parts: list[ExerciseSummary]
+    folder: Path
+    exit_code: int  # 0 finished or quit, 130 interrupted, 3 the source was lost, 4 the model failed
     message: str
 
 
@@ -70,84 +70,84 @@ def open_source(options: LiveOptions) -> tuple[Iterable[Frame], VideoInfo]:
     return camera, camera.info
 
 
-class _Interrupted(Exception):
-    pass
-
-
-def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
-    raise _Interrupted
+def new_folder(out: Path) -> Path:
+    """Create the session folder, never reusing one that exists (`out-2`, `out-3`… instead)."""
+    target, number = out, 1
+    while True:
+        try:
+            target.mkdir(parents=True, exist_ok=False)
+            return target
+        except FileExistsError:
+            number += 1
+            target = out.with_name(f"{out.name}-{number}")
+        except OSError as exc:
+            raise FormcheckError(
+                f"{out}: cannot create the session folder ({exc.strerror}); give another --out"
+            ) from exc
 
 
 def run_live(options: LiveOptions, frames: tuple[Iterable[Frame], VideoInfo] | None = None) -> LiveOutcome:
-    """Run a whole session; the files in `options.out` are complete whatever ends it."""
-    from formcheck.live.pose_worker import PoseWorker
-    from formcheck.video.display import Display
+    """Run a whole session; the files in the session folder are complete whatever ends it."""
+    from formcheck.pipeline.grabber import FrameGrabber
+    from formcheck.pipeline.pose_worker import PoseWorker
+    from formcheck.video.display import Window, check_screen
 
+    check_screen(options.headless)
     source, info = frames or open_source(options)
-    Display.check(options.headless)
-    grabber = FrameGrabber(source)
-    worker = PoseWorker(grabber, options.model).start()  # loads the model before any frame is read
+    grabber = FrameGrabber(source, drop=True)
+    worker = PoseWorker(grabber, options.model, drop=True).start()  # loads the model before any frame is read
     grabber.start()
+    folder = new_folder(options.out)
+    started = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    head = replace(options.head, kind="live", status="in progress", started=started, source=info.source,
+                   model=options.model)  # fmt: skip
+    recorder = SessionRecorder(folder, info, options.steps, head, SIGNAL_NAMES, flush_every=1)
+    core = SessionCore(options.steps, info.width, info.height, guided=True, countdown_s=options.countdown_s)
+    window = Window(info.width, info.height) if not options.headless else None
+    recording = _recording(options, info)
     voice = Voice() if options.voice else None
-    started = dt.datetime.now().astimezone()
-    session = {"started": started.isoformat(timespec="seconds"), "source": info.source, "model": options.model,
-               **options.session}  # fmt: skip
-    display = Display(options.headless, options.record, info.width, info.height, info.fps)
-    recorder = SessionRecorder(options.out, info, options.steps, session)
-    coach = Coach(options.steps, options.countdown_s)
-    live = LiveSession(coach, LiveKinematics(info.width, info.height), recorder, voice)
-    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
-    status, code, message = "completed", 0, ""
-    done_at: float | None = None
+    sink = LiveSink(core, window, recording, voice, options.headless)
+    ended = "Stopped: the recording ended" if options.source else "Stopped: the camera ended"
     try:
-        while True:
-            posed = worker.latest(timeout=0.5)
-            if posed is None:
-                if worker.ended:
-                    break
-                continue
-            captured = posed.captured
-            processed = live.process(posed)
-            live.draw(processed)
-            going = live.key(display.show(captured.frame.image, captured.frame.t))
-            if not going:
-                break
-            if coach.stage == "done":
-                done_at = captured.frame.t if done_at is None else done_at
-                if options.headless or captured.frame.t - done_at >= DONE_LINGER_S:
-                    break
-    except (KeyboardInterrupt, _Interrupted):
-        coach.stop(live.t, "Stopped: interrupted")
-        message = "interrupted; the session so far is saved"
+        ending = drive(core, worker, recorder, sink, ended)
     finally:
-        signal.signal(signal.SIGTERM, previous)
-        grabber.stop()
-        worker.stop()
-        if grabber.error is not None:
-            coach.stop(live.t, str(grabber.error))
-            code, message = getattr(grabber.error, "exit_code", 2), str(grabber.error)
-        elif coach.stage not in ("done", "stopped"):
-            coach.stop(live.t, "Stopped: the recording ended" if options.source else "Stopped: the camera ended")
-        live.key("")  # drains the records closed by stop()
-        if coach.stage == "stopped":
-            status = "stopped"
-        ended = dt.datetime.now().astimezone()
-        extra = {
-            "ended": ended.isoformat(timespec="seconds"),
-            "stop_reason": coach.stop_reason,
-            "duration_s": round(live.t, 2),
-            "live": {
-                **live.stats.summary(grabber.captured, grabber.dropped + worker.dropped),
-                "model_ms": round(1000 * worker.model_s / max(worker.frames, 1), 1),
-            },
-            "world": live.world,
-            "recording": str(options.record) if options.record else None,
-        }
-        summary = recorder.close(status, extra)
-        parts = recorder.part_summaries()
-        display.close()
+        closing = [c.close for c in (recording, window) if c is not None]
+        problems = _close_all(closing)
         if voice is not None:
             voice.close(wait_s=2.0)
+    code, message = 0, ""
+    if ending.error is not None:
+        code, message = ending.error.exit_code, str(ending.error)
+    elif ending.interrupted:
+        code, message = INTERRUPTED, "interrupted; the session so far is saved"
+    if problems and not code:
+        code, message = 2, problems[0]
+    stats = sink.stats.summary(grabber.captured, grabber.dropped + worker.dropped,
+                               round(1000 * worker.model_s / max(worker.frames, 1), 1))  # fmt: skip
+    final = replace(head, status="stopped" if core.stage == "stopped" else "completed",
+                    ended=dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                    stop_reason=core.coach.stop_reason, duration_s=round(core.t, 2), live=stats, world=sink.world,
+                    recording=str(options.record) if options.record else None)  # fmt: skip
+    summary = recorder.close(final)
     if grabber.captured == 0 and code == 0:
         raise FormcheckError(f"{info.source}: sent no frames; check the camera or the file")
-    return LiveOutcome(summary, parts, code, message)
+    return LiveOutcome(summary, recorder.summaries(), folder, code, message)
+
+
+def _recording(options: LiveOptions, info: VideoInfo) -> object | None:
+    if options.record is None:
+        return None
+    from formcheck.video.recording import Recording
+
+    return Recording(options.record, info.width, info.height, info.fps)
+
+
+def _close_all(closers: list) -> list[str]:
+    """Close every sink; a failure is reported, never allowed to lose the session's files."""
+    problems = []
+    for close in closers:
+        try:
+            close()
+        except FormcheckError as exc:
+            problems.append(str(exc))
+    return problems

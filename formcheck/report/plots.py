@@ -15,6 +15,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 
+from formcheck.engine.records import HoldRecord, RepRecord
+
 plt.rcParams.update({"svg.fonttype": "none", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False})
 _ids = itertools.count()
 BAND_MEASURES = ("max", "min", "peak", "abs_max", "mean")  # measures compared on the angle itself
@@ -42,7 +44,7 @@ def _svg(fig: Any) -> str:
 
 def angle_plot(
     t: np.ndarray, series: dict[str, tuple[np.ndarray, np.ndarray]], bands: Sequence[Band],
-    reps: Sequence[dict[str, Any]], titles: dict[str, str],
+    reps: Sequence[RepRecord | HoldRecord], titles: dict[str, str],
 ) -> str:  # fmt: skip
     """One panel per signal (left and right over time), fault zones shaded, reps marked and numbered."""
     names = list(series)
@@ -53,8 +55,8 @@ def angle_plot(
         ax.plot(t, right, color=RIGHT, lw=1.2, label="right")
         ax.set_ylabel(f"{titles.get(name, name)} (°)")
         for r in reps:
-            color = OK if not r["faults"] else FAULT
-            ax.axvspan(r["start_s"], r["end_s"], color=color, alpha=0.12, lw=0)
+            color = OK if not r.faults else FAULT
+            ax.axvspan(r.start_s, r.end_s, color=color, alpha=0.12, lw=0)
         lo, hi = ax.get_ylim()
         for band in (b for b in bands if b.signal == name):
             ax.axhline(band.threshold, color=FAULT, lw=1, ls="--")
@@ -68,9 +70,9 @@ def angle_plot(
                     max(hi, *(b.threshold + 5 for b in bands if b.signal == name)))  # fmt: skip
     top = axes[0, 0]
     for r in reps:
-        label = f"{r['side'][0].upper() if r['side'] != 'both' else ''}{r['number']}"
-        top.annotate(label, ((r["start_s"] + r["end_s"]) / 2, 1.0), xycoords=("data", "axes fraction"),
-                     ha="center", va="bottom", fontsize=7, color=FAULT if r["faults"] else OK)  # fmt: skip
+        label = f"{r.side[0].upper() if r.side != 'both' else ''}{r.number}"
+        top.annotate(label, ((r.start_s + r.end_s) / 2, 1.0), xycoords=("data", "axes fraction"),
+                     ha="center", va="bottom", fontsize=7, color=FAULT if r.faults else OK)  # fmt: skip
     top.legend(loc="upper right", fontsize=7, frameon=False, ncol=2, bbox_to_anchor=(1.0, 1.18))
     axes[-1, 0].set_xlabel("time (s)")
     return _svg(fig)

@@ -1,4 +1,4 @@
-"""A webcam as a frame source: the same iterator of Frame as a file, timestamps from the monotonic clock."""
+"""A webcam as a frame source: the same iterator of RGB Frames as a file, timestamps from the monotonic clock."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ class CameraSource:
         try:
             while True:
                 if frame is not None:
-                    yield Frame(frame, time.monotonic() - start, index)
+                    yield Frame(cv2.cvtColor(frame, cv2.COLOR_BGR2RGB, dst=frame), time.monotonic() - start, index)
                     index += 1
                     last_ok = time.monotonic()
                 ok, frame = self._cap.read()

@@ -1,4 +1,4 @@
-"""Frame sources: a video file now, a webcam later; both are iterators of Frame to everything else."""
+"""A video file as a frame source: an iterator of RGB Frames with container timestamps, like the camera."""
 
 from __future__ import annotations
 
@@ -30,8 +30,9 @@ def _looks_like_text(path: Path) -> bool:
 class FileSource:
     """Decodes a video file; timestamps come from the container (variable frame rate safe)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, max_fps: float | None = None) -> None:
         self.path = Path(path)
+        self.max_fps = max_fps
         if not self.path.exists():
             raise FormcheckError(f"{self.path}: no such file; check the path")
         if self.path.is_dir():
@@ -68,23 +69,39 @@ class FileSource:
         self.frames_read = 0
 
     def __iter__(self) -> Iterator[Frame]:
+        """Frames in RGB (converted here, on the decode thread), at most `max_fps` a second when set.
+
+        Frames skipped by the sampling are only grabbed (decoded, not converted); the ones kept keep their
+        container timestamps and their index in the file.
+        """
         last_t = -1.0
+        next_t = 0.0
         index = 0
         frame = self._first
         self._first = None
+        step = 1.0 / self.max_fps if self.max_fps else 0.0
         try:
-            while frame is not None:
-                t = self._cap.get(cv2.CAP_PROP_POS_MSEC) / 1000.0
+            while True:
                 if index == 0:
                     t = 0.0
-                if not np.isfinite(t) or t <= last_t:
-                    t = last_t + 1.0 / self.info.fps if index else 0.0
-                yield Frame(frame, t, index)
+                else:
+                    if not self._cap.grab():
+                        return
+                    t = self._cap.get(cv2.CAP_PROP_POS_MSEC) / 1000.0
+                    if not np.isfinite(t) or t <= last_t:
+                        t = last_t + 1.0 / self.info.fps
+                last_t = t
+                # Keep a frame once the next sampling instant is reached (a quarter-frame early is on time).
+                if t >= next_t - 0.25 / self.info.fps:
+                    if frame is None:
+                        ok, frame = self._cap.retrieve()
+                        if not ok or frame is None:
+                            return
+                    next_t = max(next_t + step, t + 0.5 * step)
+                    yield Frame(cv2.cvtColor(frame, cv2.COLOR_BGR2RGB, dst=frame), t, index)
+                frame = None
                 self.frames_read = index + 1
-                last_t, index = t, index + 1
-                ok, frame = self._cap.read()
-                if not ok:
-                    frame = None
+                index += 1
         finally:
             self._cap.release()
 

@@ -19,20 +19,22 @@ def _ffmpeg() -> str:
 
 
 class H264Writer:
-    """Write BGR frames to an H.264 MP4 (yuv420p) at a fixed frame rate."""
+    """Write RGB frames to an H.264 MP4 (yuv420p) at a fixed frame rate."""
 
     def __init__(self, path: str | Path, width: int, height: int, fps: float, fragmented: bool = False) -> None:
         self.path = Path(path)
         self.size = (width - width % 2, height - height % 2)  # yuv420p needs even sizes
         cmd = [
             _ffmpeg(), "-y", "-loglevel", "error",
-            "-f", "rawvideo", "-pix_fmt", "bgr24", "-s", f"{self.size[0]}x{self.size[1]}", "-r", f"{fps:.3f}",
+            "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{self.size[0]}x{self.size[1]}", "-r", f"{fps:.3f}",
             "-i", "-",
             "-c:v", "libx264", "-preset", "veryfast", "-crf", "26", "-pix_fmt", "yuv420p",
             # Fragmented MP4 stays playable up to the last fragment if the process dies (live recordings).
             "-movflags", "+frag_keyframe+empty_moov" if fragmented else "+faststart", str(self.path),
         ]  # fmt: skip
-        self._proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE)  # noqa: S603
+        # Its own session: a Ctrl-C in the terminal reaches formcheck, which closes the file, never ffmpeg.
+        self._proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE,  # noqa: S603
+                                      start_new_session=True)  # fmt: skip
 
     def write(self, image: np.ndarray) -> None:
         """Append one frame (cropped to even size)."""

@@ -1,18 +1,19 @@
-"""The live session as a state machine: setup, countdown, counting, side switch, rest between sets, next exercise.
+"""The session as a state machine: setup, countdown, counting, side switch, rest between sets, next exercise.
 
-Pure logic over FrameKinematics and time; the engine does all counting and judging, as in analyze.
+Pure logic over FrameKinematics and time; the engine does all counting and judging. A guided (live) session
+walks through the prescription; an unguided one (a recording being analysed) counts everything from the
+first frame, because nobody can be asked to wait for a countdown or to switch sides.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from formcheck.engine.engine import ExerciseEngine
 from formcheck.engine.records import Cue, FrameResult, HoldRecord, RepRecord
 from formcheck.engine.setup import problem
-from formcheck.exercises.spec import Exercise
-from formcheck.programme import Programme
+from formcheck.session.plan import Step
+from formcheck.session.view import CoachView, Event
 from formcheck.types import FrameKinematics
 
 COUNTDOWN_S = 3.0  # time to get into the start position once the camera sees the setup right
@@ -20,71 +21,15 @@ SWITCH_PROMPT_S = 4.0  # the side-switch prompt stays up this long
 PAIN_STOP = "Stop here: pain is a signal to stop. Rest, and tell your therapist."
 
 
-@dataclass(frozen=True)
-class Step:
-    """One prescribed exercise of the session."""
-
-    exercise: Exercise
-    sets: int
-    target: int  # reps per side per set (holds: holds per side per set)
-    hold_s: float | None
-    sides: tuple[str, ...]  # ("both",), ("left", "right") or one side
-    rest_s: float
-
-
-def steps_for(exercise: Exercise | None, programme: Programme | None) -> list[Step]:
-    """The session's steps: every item of a programme, or one exercise with its default dosage."""
-
-    def sides(ex: Exercise, mode: str) -> tuple[str, ...]:
-        if ex.sides == "both":
-            return ("both",)
-        return ("left", "right") if mode in ("each", "both") else (mode,)
-
-    if programme is not None:
-        items = programme.items if exercise is None else (programme.item(exercise.name),)
-        return [Step(i.exercise, i.sets, i.reps or 1, i.hold_s, sides(i.exercise, i.sides), i.rest_s) for i in items]
-    assert exercise is not None
-    d = exercise.dosage
-    return [Step(exercise, d.sets, d.reps or 1, d.hold_s, sides(exercise, exercise.sides), d.rest_s)]
-
-
-@dataclass(frozen=True)
-class CoachView:
-    """Everything the overlay shows about the session, for one frame."""
-
-    stage: str  # "setup" | "countdown" | "active" | "switch" | "rest" | "paused" | "done" | "stopped"
-    step: int  # 0-based
-    steps: int
-    exercise: Exercise
-    set_no: int  # 1-based
-    sets: int
-    side: str  # the side to work now ("both" for bilateral)
-    done: dict[str, int]  # valid reps (or completed holds) this set, per side
-    target: int
-    hold_s: float | None
-    seconds_left: float  # countdown or rest
-    prompt: str  # the big message, if any
-    setup: str  # setup guidance
-    result: FrameResult | None = None
-
-
-@dataclass
-class Event:
-    """Something that happened, for events.jsonl."""
-
-    t: float
-    kind: str
-    data: dict[str, Any] = field(default_factory=dict)
-
-
 class Coach:
     """Leads one person through the steps; feed it every frame's kinematics."""
 
-    def __init__(self, steps: list[Step], countdown_s: float = COUNTDOWN_S) -> None:
+    def __init__(self, steps: list[Step], countdown_s: float = COUNTDOWN_S, guided: bool = True) -> None:
         if not steps:
             raise ValueError("a session needs at least one step")
         self.steps = steps
         self.countdown_s = countdown_s
+        self.guided = guided
         self.step = 0
         self.set_no = 1
         self.side_index = 0
@@ -97,6 +42,10 @@ class Coach:
         self.cues: list[Cue] = []  # this frame's cues from the session itself (setup, prompts)
         self.stop_reason = ""
         self._final: dict[str, int] = {}
+        if not guided:
+            self.engine = ExerciseEngine(steps[0].exercise, ready_after_s=0.0)
+            self._base = dict.fromkeys(self.engine.sides, 0)
+            self.stage = "active"
 
     # --- helpers -----------------------------------------------------------------------------
     @property
@@ -187,7 +136,8 @@ class Coach:
                 self._keep(t, record)
             if self.stage == "switch" and t - self._since >= SWITCH_PROMPT_S:
                 self.stage = "active"
-            self._progress(t)
+            if self.guided:
+                self._progress(t)
         return self._view(t, issue, result)
 
     def _progress(self, t: float) -> None:
@@ -257,4 +207,5 @@ class Coach:
             stage=self.stage, step=min(self.step, len(self.steps) - 1), steps=len(self.steps),
             exercise=step.exercise, set_no=self.set_no, sets=step.sets, side=self.side, done=self.done(),
             target=step.target, hold_s=step.hold_s, seconds_left=left, prompt=prompt, setup=issue, result=result,
+            cues=tuple(self.cues),
         )  # fmt: skip

@@ -1,0 +1,52 @@
+"""What `formcheck analyze` does with its options: the plan, the context and the run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from formcheck.analyze import Analysis, Request, analyze_landmarks, analyze_video
+from formcheck.errors import FormcheckError
+from formcheck.models.paths import check_variant
+from formcheck.pain import check_pain
+from formcheck.session.plan import plan_for
+from formcheck.summary import SessionSummary
+
+
+@dataclass(frozen=True)
+class AnalyzeArgs:
+    """The command's options."""
+
+    video: Path | None
+    exercise: str = ""
+    out: Path | None = None
+    model: str = "full"
+    annotate: bool = False
+    landmarks: Path | None = None
+    programme: Path | None = None
+    patient: str = ""
+    pain_before: int | None = None
+    pain_after: int | None = None
+    every_frame: bool = False
+    replace: bool = False
+
+
+def run_analyze(args: AnalyzeArgs, progress: Callable[[int, int], None] | None = None) -> Analysis:
+    """Check the options, then analyse the video (or replay the landmarks)."""
+    plan = plan_for(args.exercise, args.programme, one=True)
+    check_variant(args.model)
+    head = SessionSummary(kind="analyze", patient=args.patient or plan.patient, programme=plan.programme,
+                          pain_before=check_pain(args.pain_before), pain_after=check_pain(args.pain_after))  # fmt: skip
+    if args.landmarks is not None:
+        out = args.out or args.landmarks.parent / f"{args.landmarks.stem}_analysis"
+        return analyze_landmarks(args.landmarks, Request(plan.steps[0], out, replace=args.replace, head=head))
+    if args.video is None:
+        raise FormcheckError("give a VIDEO file, or --landmarks FILE.csv to replay saved landmarks")
+    from formcheck.models.paths import model_path
+
+    model_path(args.model)  # a missing model is reported before the video is opened
+    out = args.out or Path("out") / args.video.stem
+    request = Request(plan.steps[0], out, model=args.model, annotate=args.annotate, every_frame=args.every_frame,
+                      replace=args.replace, head=head, progress=progress)  # fmt: skip
+    return analyze_video(args.video, request)

@@ -1,0 +1,29 @@
+"""When a result rests on little evidence, the summary says so: warnings built from what the run saw."""
+
+from __future__ import annotations
+
+from formcheck.summary import ExerciseSummary
+from formcheck.types import VideoInfo
+
+FEW_WITH_PERSON = 0.5  # a person in fewer than half the frames: the counts may miss what happened off screen
+SHORT_CLIP_S = 1.0  # shorter than the quickest rep any exercise counts
+
+
+def evidence_warnings(summary: ExerciseSummary | None, info: VideoInfo, frames_read: int, multi_frames: int,
+                      duration_s: float) -> list[str]:  # fmt: skip
+    """Plain-language warnings about how much the result can be trusted."""
+    out = []
+    if info.frame_count > 10 and frames_read < 0.9 * info.frame_count:
+        out.append(f"the video ends early: decoded {frames_read} of {info.frame_count} frames (truncated file?); "
+                   "results cover what could be read")  # fmt: skip
+    if duration_s < SHORT_CLIP_S:
+        out.append(f"the recording is only {duration_s:.1f} s long: too short to show a whole repetition")
+    if summary is not None and summary.frames:
+        share = summary.frames_with_pose / summary.frames
+        if 0 < share < FEW_WITH_PERSON:
+            out.append(f"a person was found in only {share * 100:.0f}% of the frames: what happened out of view "
+                       "is not counted")  # fmt: skip
+    if multi_frames:
+        out.append(f"{multi_frames} frames show more than one person: followed the one doing the exercise; "
+                   "the others are not judged")  # fmt: skip
+    return out

@@ -1,0 +1,211 @@
+"""Landmarks → per-frame kinematics, one frame at a time: the one path for a file and for the camera.
+
+Each frame goes through the same three stages whichever the source:
+1. segmentation (causal): a gap longer than MAX_GAP_S or a camera cut starts a new segment, so nothing
+   is ever smoothed, filtered or counted across it;
+2. a Hampel glitch filter over ±HAMPEL_S (a leg label swapped for a frame or three becomes the local
+   median);
+3. zero-phase Gaussian smoothing over ±3 SIGMA_S.
+Stages 2 and 3 look a little ahead, so a frame comes out LAG_S after it went in (live: the count appears
+0.35 s after the movement; the skeleton on screen is drawn from the raw pose, without that lag). A frame's
+result depends only on the frames within its window, so feeding a recording frame by frame, or all of it
+at once and calling flush(), gives identical numbers: analyze and live measure the same way.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections import deque
+from dataclasses import dataclass
+
+import numpy as np
+
+from formcheck.kinematics.angles import SIGNALS, body_axes, compute_signals
+from formcheck.kinematics.signals3d import SIGNALS_3D, compute_signals3d
+from formcheck.kinematics.view import classify_posture, classify_view, facing_side, view_metric
+from formcheck.landmarks import NAMES
+from formcheck.types import FrameKinematics, Pose
+
+MAX_GAP_S = 0.3  # gaps up to this long stay in the segment; longer ones end it (never a false rep)
+# A jump of the hips by more than 0.6 torso lengths between two frames, or a change of apparent torso
+# size by more than 35 %, is not a body moving: it is a camera cut.
+CUT_JUMP_TORSO = 0.6
+CUT_SCALE_RATIO = 1.35
+HAMPEL_S = 0.2  # half-window of the outlier test; glitches up to ~half this long are removed
+HAMPEL_SIGMAS = 3.0
+HAMPEL_MIN_TORSO = 0.12  # never call a landmark an outlier for moving less than this (torso lengths)
+SIGMA_S = 0.05  # Gaussian smoothing width: removes landmark jitter, keeps motion below ~3 Hz
+LAG_S = HAMPEL_S + 3 * SIGMA_S
+VISIBLE_MIN = 0.5  # MediaPipe visibility above which a landmark counts as seen
+SIGNAL_NAMES: tuple[str, ...] = (*SIGNALS, *SIGNALS_3D)
+
+
+@dataclass
+class _Entry:
+    t: float
+    index: int
+    seg: int
+    raw: np.ndarray  # (33, 7): x_px, y_px, z, visibility, world x, y, z
+    torso_px: float
+    torso_m: float
+    clean: np.ndarray | None = None
+
+
+class KinematicsStream:
+    """Feed raw poses with push(); get FrameKinematics back, LAG_S later, in order; flush() at the end."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self.width, self.height = width, height
+        self._entries: deque[_Entry] = deque()
+        self._segment = 0
+        self._last: tuple[float, np.ndarray, float] | None = None  # t, hip centre, torso of the last person
+        self._latest_t = -math.inf
+        self._next_clean = 0  # position in _entries of the first frame not yet filtered
+        self._emitted = 0  # position of the first frame not yet emitted
+
+    # --- input ------------------------------------------------------------------------------
+    def push(self, t: float, index: int, pose: Pose) -> list[FrameKinematics]:
+        """One frame's raw pose (missing when nobody was found); returns the frames now complete."""
+        raw = np.concatenate([pose.xyzv, pose.world], axis=1)
+        raw[:, :2] *= (self.width, self.height)
+        axes = body_axes(raw[None, :, :2])
+        torso_px = float(axes["torso_px"][0])
+        world = pose.world
+        torso_m = float(np.linalg.norm((world[11] + world[12] - world[23] - world[24]) / 2))
+        if pose.found and math.isfinite(torso_px):
+            hip = axes["hip_mid"][0]
+            if self._last is not None and self._is_break(t, hip, torso_px):
+                self._segment += 1
+            self._last = (t, hip, torso_px)
+        self._entries.append(_Entry(t, index, self._segment, raw, torso_px, torso_m))
+        self._latest_t = t
+        return self._advance(final=False)
+
+    def flush(self) -> list[FrameKinematics]:
+        """End of input: every frame still waiting, with the window it has."""
+        return self._advance(final=True)
+
+    def _is_break(self, t: float, hip: np.ndarray, torso: float) -> bool:
+        assert self._last is not None
+        last_t, last_hip, last_torso = self._last
+        jump = float(np.linalg.norm(hip - last_hip)) / max(last_torso, 1e-6)
+        scale = torso / max(last_torso, 1e-6)
+        cut = jump > CUT_JUMP_TORSO or not (1 / CUT_SCALE_RATIO < scale < CUT_SCALE_RATIO)
+        return t - last_t > MAX_GAP_S or cut
+
+    # --- processing -------------------------------------------------------------------------
+    def _advance(self, final: bool) -> list[FrameKinematics]:
+        entries = self._entries
+        while self._next_clean < len(entries):
+            e = entries[self._next_clean]
+            if not (final or e.seg < self._segment or e.t <= self._latest_t - HAMPEL_S):
+                break
+            e.clean = self._hampel(self._next_clean)
+            self._next_clean += 1
+        out = []
+        while self._emitted < self._next_clean:
+            e = entries[self._emitted]
+            if not (final or e.seg < self._segment or e.t <= self._latest_t - LAG_S):
+                break
+            out.append(self._describe(e, self._gaussian(self._emitted)))
+            self._emitted += 1
+        self._forget()
+        return out
+
+    def _window(self, i: int, half_s: float) -> list[_Entry]:
+        e = self._entries[i]
+        out = []
+        for j in range(i, -1, -1):
+            k = self._entries[j]
+            if k.t < e.t - half_s - 1e-9:
+                break
+            if k.seg == e.seg:
+                out.append(k)
+        out.reverse()
+        for j in range(i + 1, len(self._entries)):
+            k = self._entries[j]
+            if k.t > e.t + half_s + 1e-9:
+                break
+            if k.seg == e.seg:
+                out.append(k)
+        return out
+
+    def _hampel(self, i: int) -> np.ndarray:
+        """The frame's landmarks with glitches replaced by the window median.
+
+        Hampel filter per coordinate: a sample further than 3 robust standard deviations, and further than
+        0.12 torso lengths, from the median of a ±HAMPEL_S window is an outlier. Real movement is continuous,
+        so it stays close to its running median and is untouched.
+        """
+        e = self._entries[i]
+        window = self._window(i, HAMPEL_S)
+        if len(window) < 5:
+            return e.raw
+        block = np.stack([k.raw for k in window])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN columns stay NaN
+            med = np.nanmedian(block, axis=0)
+            mad = 1.4826 * np.nanmedian(np.abs(block - med), axis=0)
+            torso_px = np.nanmedian([k.torso_px for k in window])
+            torso_m = np.nanmedian([k.torso_m for k in window])
+        floor = np.empty_like(med)
+        floor[:, :2] = HAMPEL_MIN_TORSO * torso_px
+        floor[:, 2:4] = np.inf  # depth and visibility are not positions to repair
+        floor[:, 4:] = HAMPEL_MIN_TORSO * torso_m
+        outlier = np.abs(e.raw - med) > np.maximum(HAMPEL_SIGMAS * mad, floor)
+        return np.where(outlier, med, e.raw)
+
+    def _gaussian(self, i: int) -> np.ndarray:
+        """Gaussian-weighted mean of the filtered frames around frame i (symmetric: no lag), NaN-aware."""
+        e = self._entries[i]
+        assert e.clean is not None
+        window = [k for k in self._window(i, 3 * SIGMA_S) if k.clean is not None]
+        block = np.stack([k.clean for k in window])  # type: ignore[misc]
+        w = np.exp(-0.5 * ((np.array([k.t for k in window]) - e.t) / SIGMA_S) ** 2)[:, None, None]
+        finite = np.isfinite(block)
+        total = (w * finite).sum(axis=0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            smooth = (w * np.where(finite, block, 0.0)).sum(axis=0) / total
+        smooth[:, 3] = e.clean[:, 3]  # visibility is the frame's own
+        return np.where(np.isfinite(e.clean), smooth, np.nan)
+
+    def _forget(self) -> None:
+        """Drop frames no window can reach any more."""
+        keep_after = self._latest_t - 2 * LAG_S - 1.0
+        while self._emitted > 0 and self._entries[0].t < keep_after:
+            self._entries.popleft()
+            self._emitted -= 1
+            self._next_clean -= 1
+
+    def _describe(self, e: _Entry, smooth: np.ndarray) -> FrameKinematics:
+        xyzv = smooth[None, :, :4].copy()
+        xyzv[..., :2] /= (self.width, self.height)
+        w, h = self.width, self.height
+        present = bool(np.isfinite(xyzv[0, :, 0]).any())
+        signals = compute_signals(xyzv, w, h)
+        signals.update(compute_signals3d(smooth[None, :, 4:]))
+        visibility = np.nan_to_num(smooth[:, 3], nan=0.0)
+        return FrameKinematics(
+            t=e.t,
+            index=e.index,
+            signals={k: (float(v[0, 0]), float(v[0, 1])) for k, v in signals.items()},
+            view=str(classify_view(view_metric(xyzv, w, h))[0]) if present else "none",
+            facing=str(facing_side(xyzv)[0]) if present else "",
+            posture=str(classify_posture(xyzv, w, h)[0]) if present else "none",
+            assessable=present,
+            segment=e.seg,
+            visible=frozenset(NAMES[j] for j in np.flatnonzero(visibility >= VISIBLE_MIN)),
+            landmarks=xyzv[0],
+        )
+
+
+def kinematics_of(
+    t: np.ndarray, index: np.ndarray, poses: list[Pose], width: int, height: int
+) -> list[FrameKinematics]:
+    """A whole recording through the stream (tests and replays)."""
+    stream = KinematicsStream(width, height)
+    out: list[FrameKinematics] = []
+    for ti, i, pose in zip(t, index, poses, strict=True):
+        out += stream.push(float(ti), int(i), pose)
+    return out + stream.flush()

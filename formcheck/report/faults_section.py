@@ -1,0 +1,104 @@
+"""The faults section of the session report: each fault in plain words, its limit and source, the cue given,
+and a still of its worst moment."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+
+import numpy as np
+
+from formcheck.engine.records import HoldRecord, RepRecord
+from formcheck.io.session_dir import SavedPart, SavedSession
+from formcheck.report.page import esc
+from formcheck.report.words import limit, title
+from formcheck.summary import RuleInfo
+from formcheck.types import PoseTrack
+
+Record = RepRecord | HoldRecord
+
+
+def cues_given(session: SavedSession) -> Counter[str]:
+    """How often each rule's cue was shown live (from events.jsonl)."""
+    path = session.folder / "events.jsonl"
+    if not path.is_file():
+        return Counter()
+    given: Counter[str] = Counter()
+    for line in path.read_text().splitlines():
+        try:
+            event = json.loads(line)
+        except ValueError:
+            continue  # a line cut by a crash
+        if isinstance(event, dict) and event.get("event") == "cue":
+            given[str(event.get("rule", ""))] += 1
+    return given
+
+
+def worst(part: SavedPart, rule: RuleInfo, faulty: list[Record]) -> tuple[Record, float, float]:
+    """The faulty rep at its worst for this rule: (record, time, value), from the saved angles.
+
+    Within a rep the moment is the highest value (the peak of the movement), or the lowest for rules on a
+    minimum or mean; across reps the worst is the highest for limits (op <=) and the lowest for targets.
+    """
+    t = part.angles.get("t", np.array([]))
+    lowest = rule.op == ">=" and rule.measure in ("min", "mean")
+    best: tuple[Record, float, float] | None = None
+    for r in faulty:
+        mask = (t >= r.start_s) & (t <= r.end_s)
+        for side in ("left", "right") if r.side == "both" else (r.side,):
+            values = part.angles.get(f"{rule.signal}_{side}")
+            if values is None or not np.isfinite(np.where(mask, values, np.nan)).any():
+                continue
+            seg = np.where(mask, np.abs(values) if rule.measure == "abs_max" else values, np.nan)
+            i = int(np.nanargmin(seg) if lowest else np.nanargmax(seg))
+            worse = best is None or (values[i] < best[2] if rule.op == ">=" else values[i] > best[2])
+            if worse:
+                best = (r, float(t[i]), float(values[i]))
+    if best is None:
+        r = faulty[0]
+        return r, float(getattr(r, "peak_s", r.start_s)), math.nan
+    return best
+
+
+def _still(session: SavedSession, part: SavedPart, rule: RuleInfo, faulty: list[Record], track: PoseTrack) -> str:
+    from formcheck.draw.stills import still
+
+    record, t, value = worst(part, rule, faulty)
+    i = int(np.argmin(np.abs(track.t - t)))
+    uri, origin = still(track.xyzv[i], track.width, track.height, t, session.video())
+    reading = f": {title(rule.signal)} {value:.0f}°" if math.isfinite(value) else ""
+    side = f" ({record.side})" if record.side != "both" else ""
+    caption = f"{rule.description.capitalize()}, worst moment: rep {record.number}{side} at {t:.1f} s{reading}"
+    caption += "" if origin == "video" else " (drawn from the landmarks; no video saved)"
+    return (f'<figure class="still" data-rule="{esc(rule.id)}"><img alt="{esc(caption)}" src="{uri}">'
+            f"<figcaption>{esc(caption)}</figcaption></figure>")  # fmt: skip
+
+
+def faults_section(session: SavedSession, part: SavedPart, rules: dict[str, RuleInfo], track: PoseTrack | None) -> str:
+    """The section's HTML."""
+    counts = Counter(f for r in part.records for f in r.faults)
+    advice = "".join(f"<li>{esc(a)}</li>" for a in part.summary.advice)
+    advice_html = f"<p>Advice:</p><ul class=advice>{advice}</ul>" if advice else ""
+    if not counts:
+        return "<p class=good>No faults found in the reps that could be assessed.</p>" + advice_html
+    given = cues_given(session)
+    items, stills = [], []
+    noun = "reps" if part.summary.motion == "reps" else "holds"
+    for rule_id, n in counts.most_common():
+        rule = rules.get(rule_id, RuleInfo(rule_id, rule_id, "", "max", "<=", math.nan))
+        faulty = [r for r in part.records if rule_id in r.faults]
+        which = ", ".join(f"{r.side} {r.number}" if r.side != "both" else f"{r.number}" for r in faulty)
+        said = f" (shown live {given[rule_id]}×)" if given.get(rule_id) else ""
+        kind = "decides validity" if rule.severity == "major" and not rule.experimental else "advice only"
+        items.append(
+            f"<li><b>{esc(rule.description.capitalize())}</b> in {n} of {len(part.records)} {noun} (rep {esc(which)}; "
+            f"{kind}). Limit: {esc(limit(rule))}. Cue given: <span class=cue>“{esc(rule.cue)}”</span>{esc(said)}."
+            f"<br><small>Threshold source: {esc(rule.source)}</small></li>"
+        )
+        if track is not None and len(track):
+            stills.append(_still(session, part, rule, faulty, track))
+    out = f'<ul class="faults">{"".join(items)}</ul>{advice_html}'
+    if stills:
+        out += f'<h3>Worst moment of each fault</h3><div class="stills">{"".join(stills)}</div>'
+    return out
