@@ -71,14 +71,16 @@ def _panel(img: np.ndarray, view: CoachView, fk: FrameKinematics | None) -> None
     lines.append((f"Set {view.set_no}/{view.sets}  {phase}", small, WHITE))
     if view.side != "both" and view.stage in ("active", "switch", "countdown"):
         lines.append((f"Work your {view.side} leg", small, AMBER))
-    width = max(_width(m, s) for m, s, _ in lines)
-    bottom = y + sum(int(h * (BIG if s == big else SMALL)) + gap for _, s, _ in lines[1:])
-    _shade(img, 0, 0, width + 3 * gap, bottom + gap)
+    placed = []
     for message, scale, color in lines:
         if scale == big:
             y += int(h * BIG) - int(h * SMALL) + gap
-        text(img, message, (gap, y), scale, color, outline=False)
+        placed.append((message, scale, color, y))
         y += int(h * SMALL) + gap
+    width = max(_width(m, s) for m, s, _ in lines)
+    _shade(img, 0, 0, width + 3 * gap, placed[-1][3] + 2 * gap)
+    for message, scale, color, baseline in placed:
+        text(img, message, (gap, baseline), scale, color, outline=False)
     if fk is not None:
         info = f"view: {fk.view}"
         text(img, info, (w - _width(info, small) - gap, h - int(h * BIG * 2.8)), small, WHITE)

@@ -5,18 +5,16 @@ from __future__ import annotations
 import math
 from collections import deque
 
-from formcheck.engine.counters import Excursion, HoldSpan, HoldTimer, RepCounter
+from formcheck.engine.cycles import Cycle
+from formcheck.engine.holds import HoldSpan, HoldTimer
 from formcheck.engine.records import Cue, FrameResult, HoldRecord, RepRecord
-from formcheck.engine.rules import Movement, frame_side, frame_violates, judge, peak_time, side_value, top_hold_s
+from formcheck.engine.reps import RepTracker, side_of
+from formcheck.engine.rules import TIMING, Movement, frame_violates, judge, side_value, top_hold_s
 from formcheck.engine.setup import READY_AFTER_S, SetupGate
 from formcheck.exercises.spec import Exercise, HoldMotion, RepMotion
 from formcheck.types import FrameKinematics
 
 BUFFER_S = 120.0  # frames kept for judging the movement in progress (longest hold + margin)
-
-
-def _finite(value: float) -> float:
-    return value if math.isfinite(value) else -math.inf
 
 
 class ExerciseEngine:
@@ -28,12 +26,8 @@ class ExerciseEngine:
         sides = ("both",) if exercise.sides == "both" else ("left", "right")
         self.sides = sides
         motion = exercise.motion
-        self._reps: dict[str, RepCounter] = {}
-        self._holds: dict[str, HoldTimer] = {}
-        if isinstance(motion, RepMotion):
-            self._reps = {s: RepCounter(motion) for s in sides}
-        else:
-            self._holds = {s: HoldTimer(motion) for s in sides}
+        self._reps = RepTracker(exercise) if isinstance(motion, RepMotion) else None
+        self._holds = {s: HoldTimer(motion) for s in sides} if isinstance(motion, HoldMotion) else {}
         self._buffer: deque[FrameKinematics] = deque()
         self.records: list[RepRecord | HoldRecord] = []
         self.valid = dict.fromkeys(sides, 0)
@@ -49,15 +43,11 @@ class ExerciseEngine:
         self._buffer.append(fk)
         while self._buffer and self._buffer[0].t < fk.t - BUFFER_S:
             self._buffer.popleft()
-        was_ready = self.gate.ready
         ready = self.gate.update(fk)
-        if was_ready and not ready:
-            for counter in self._reps.values():
-                counter.reset()  # setup lost: the movement in progress can't be judged
         cues: list[Cue] = []
         finished: list[RepRecord | HoldRecord] = []
         if ready:
-            if self._reps:
+            if self._reps is not None:
                 self._update_reps(fk, cues, finished)
             else:
                 self._update_holds(fk, cues, finished)
@@ -79,7 +69,10 @@ class ExerciseEngine:
         )
 
     def finish(self) -> list[RepRecord | HoldRecord]:
-        """End of input: close open holds; returns every record."""
+        """End of input: a rep cut by the end is counted if it qualifies, open holds are closed; every record."""
+        if self._reps is not None:
+            for cycle in self._reps.finish():
+                self._record_rep(cycle)
         for side, timer in self._holds.items():
             span = timer.finish()
             if span is not None:
@@ -88,60 +81,35 @@ class ExerciseEngine:
 
     # --- reps --------------------------------------------------------------------------------
     def _update_reps(self, fk: FrameKinematics, cues: list[Cue], finished: list[RepRecord | HoldRecord]) -> None:
-        motion = self.exercise.motion
-        assert isinstance(motion, RepMotion)
-        busy = [s for s, c in self._reps.items() if c.active]
-        for side, counter in self._reps.items():
-            if busy and side not in busy:
-                counter.reset()  # one side moves at a time: the other side's echo is not a rep
-                continue
-            value = self._motion_value(fk, side)
-            excursion = counter.update(fk.t, value, fk.segment)
-            if excursion is not None:
-                record = self._record_rep(side, excursion)
-                finished.append(record)
-                cues.extend(self._rep_cues(side, record, fk.t))
-        started = [s for s, c in self._reps.items() if c.active]
-        if len(started) > 1:
-            sign = 1.0 if motion.rising else -1.0
-            if motion.side_signal is not None:
-                best = max(started, key=lambda s: _finite(side_value(fk, motion.side_signal or "", "work", s)))
-            else:
-                best = max(started, key=lambda s: _finite(sign * self._motion_value(fk, s)))
-            for side in started:
-                if side != best:
-                    self._reps[side].reset()
-            started = [best]
-        if started:
-            self.work_side = started[0]
-            side_signal = self._side_signal
-            cues.extend(Cue(r.id, r.cue, fk.t) for r in self._rules if frame_violates(r, fk, started[0], side_signal))
+        assert self._reps is not None
+        if self.gate.issue:
+            return  # a frame the setup check fails (a joint out of view, the wrong posture) is not counted
+        for cycle in self._reps.update(fk):
+            record = self._record_rep(cycle)
+            finished.append(record)
+            cues.extend(self._rep_cues(record.side, record, fk.t))
+        if self._reps.active:
+            self.work_side = side = side_of(self.exercise, fk)
+            cues.extend(Cue(r.id, r.cue, fk.t) for r in self._rules if frame_violates(r, fk, side, self._side_signal))
 
-    def _motion_value(self, fk: FrameKinematics, side: str) -> float:
-        """The rep signal; bilateral and not side-on, the side that moved more (a stuck side is a miss)."""
+    def _movement(self, side: str, start: float, peak: float, end: float, range_deg: float = 0.0,
+                  signal: str | None = None) -> Movement:  # fmt: skip
         motion = self.exercise.motion
-        if side != "both" or (fk.view == "side" and fk.facing in ("left", "right")):
-            return side_value(fk, motion.signal, "work", side)
-        pair = [v for v in fk.signals[motion.signal] if math.isfinite(v)]
-        if not pair:
-            return math.nan
-        rising = motion.rising if isinstance(motion, RepMotion) else True
-        return max(pair) if rising else min(pair)
-
-    def _movement(self, side: str, start: float, peak: float, end: float, range_deg: float = 0.0) -> Movement:
-        motion = self.exercise.motion
-        assert isinstance(motion, RepMotion | HoldMotion)
         rising = motion.rising if isinstance(motion, RepMotion) else True
         tolerance = motion.top_tolerance if isinstance(motion, RepMotion) else 5.0
-        return Movement(side, start, peak, end, motion.signal, rising, tolerance, self._side_signal, range_deg)
+        return Movement(side, start, peak, end, signal or motion.signal, rising, tolerance, self._side_signal,
+                        range_deg)  # fmt: skip
 
     def _frames(self, start: float, end: float) -> list[FrameKinematics]:
         return [fk for fk in self._buffer if start - 1e-9 <= fk.t <= end + 1e-9]
 
-    def _judge_all(self, frames: list[FrameKinematics], move: Movement) -> tuple[list[str], list[str]]:
-        """Faults, and the checks no rule could assess from the views seen."""
+    def _judge_all(self, frames: list[FrameKinematics], move: Movement,
+                   partial: str = "") -> tuple[list[str], list[str]]:  # fmt: skip
+        """Faults, and the checks no rule could assess (from the views seen; timing on a rep cut by an edge)."""
         faults, assessed, unassessed = [], set(), []
         for rule in self._rules:
+            if partial and rule.measure in TIMING:
+                continue
             status, _ = judge(rule, frames, move)
             if status == "fault":
                 faults.append(rule.id)
@@ -162,17 +130,16 @@ class ExerciseEngine:
         values = {n: side_value(at, n, "work", side, self._side_signal) for n in sorted(names)}
         return {n: round(v, 2) for n, v in values.items() if math.isfinite(v)}
 
-    def _record_rep(self, side: str, exc: Excursion) -> RepRecord:
-        frames = self._frames(exc.start_s, exc.end_s)
-        peak_s = peak_time(frames, self._movement(side, exc.start_s, exc.peak_s, exc.end_s)) or exc.peak_s
-        if self._side_signal is not None and frames:
-            # The worked leg is the one the exercise says (e.g. the lunge's front leg) at the peak,
-            # whichever knee happened to cross the threshold first.
-            at_peak = min(frames, key=lambda fk: abs(fk.t - peak_s))
-            side = frame_side(at_peak, side, self._side_signal)
-        move = self._movement(side, exc.start_s, peak_s, exc.end_s, exc.range_deg)
-        faults, unassessed = self._judge_all(frames, move)
-        majors = {r.id for r in self._rules if r.severity == "major"}
+    def _record_rep(self, cycle: Cycle) -> RepRecord:
+        frames = self._frames(cycle.start_s, cycle.end_s)
+        at_peak = min(frames, key=lambda fk: abs(fk.t - cycle.peak_s)) if frames else None
+        side = side_of(self.exercise, at_peak) if at_peak is not None else self.sides[0]
+        motion = self.exercise.motion
+        assert isinstance(motion, RepMotion)
+        signal = motion.signal_for(at_peak.view) if at_peak is not None else motion.signal
+        move = self._movement(side, cycle.start_s, cycle.peak_s, cycle.end_s, cycle.range_deg, signal)
+        faults, unassessed = self._judge_all(frames, move, cycle.partial)
+        majors = {r.id for r in self._rules if r.severity == "major" and not r.experimental}
         valid = not (set(faults) & majors)
         self.attempted[side] += 1
         self.valid[side] += int(valid)
@@ -180,16 +147,17 @@ class ExerciseEngine:
         record = RepRecord(
             side=side,
             number=self.attempted[side],
-            start_s=round(exc.start_s, 3),
-            peak_s=round(peak_s, 3),
-            end_s=round(exc.end_s, 3),
-            range_deg=round(exc.range_deg, 2),
-            peak=self._peak_values(frames, side, peak_s),
+            start_s=round(cycle.start_s, 3),
+            peak_s=round(cycle.peak_s, 3),
+            end_s=round(cycle.end_s, 3),
+            range_deg=round(cycle.range_deg, 2),
+            peak=self._peak_values(frames, side, cycle.peak_s),
             faults=tuple(faults),
             not_assessed=tuple(unassessed),
             valid=valid,
             view=max(set(views), key=views.count) if views else "none",
-            top_hold_s=round(top_hold_s(frames, move), 2),
+            top_hold_s=0.0 if cycle.partial else round(top_hold_s(frames, move), 2),
+            partial=cycle.partial,
         )
         self.records.append(record)
         return record
@@ -255,7 +223,7 @@ class ExerciseEngine:
             return "not assessable"
         if not ready:
             return "setup"
-        if any(c.active for c in self._reps.values()):
+        if self._reps is not None and self._reps.active:
             return "rep"
         if any(h.holding for h in self._holds.values()):
             return "hold"

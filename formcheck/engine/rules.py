@@ -14,6 +14,7 @@ from formcheck.exercises.spec import Rule
 from formcheck.types import FrameKinematics
 
 Status = Literal["ok", "fault", "not_assessed"]
+TIMING = ("duration_s", "down_s", "top_hold_s")  # measures that need the whole rep (not one cut by an edge)
 HOLD_SHARE = 0.2  # "holding at the top" = within 20 % of the rep's range of its peak (or the motion's tolerance)
 PEAK_FRAME_S = 0.06  # the peak frame itself (one frame at 17+ fps), not a neighbour seen from another view
 
@@ -88,12 +89,6 @@ def _series(frames: Sequence[FrameKinematics], move: Movement) -> list[tuple[flo
     raw = [(t, v) for t, v in raw if math.isfinite(v)]
     values = [v for _, v in raw]
     return [(t, float(np.median(values[max(0, i - 2) : i + 3]))) for i, (t, _) in enumerate(raw)]
-
-
-def peak_time(frames: Sequence[FrameKinematics], move: Movement) -> float | None:
-    """When the movement peaked (robust to glitch frames), or None without usable frames."""
-    series = _series(frames, move)
-    return max(series, key=lambda tv: tv[1])[0] if series else None
 
 
 def _top_window(frames: Sequence[FrameKinematics], move: Movement, share: float = 0.0) -> list[tuple[float, float]]:

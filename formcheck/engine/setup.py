@@ -70,12 +70,14 @@ class SetupGate:
         self.ready_after_s = ready_after_s
         self.ready = False
         self.message = "Getting ready"
+        self.issue = "Getting ready"  # this frame's own problem ("" when the setup is right in this frame)
         self._good_since: float | None = None
         self._bad_since: float | None = None
 
     def update(self, fk: FrameKinematics) -> bool:
         """Feed a frame; returns whether counting is on."""
         issue = problem(self.exercise, fk)
+        self.issue = issue
         if not issue:
             self._bad_since = None
             self._good_since = fk.t if self._good_since is None else self._good_since

@@ -26,6 +26,7 @@ EXERCISES: dict[str, Exercise] = {
         standing.STANDING_HIP_EXTENSION,
         floor.SEATED_FIGURE_FOUR,
         floor.QUADRUPED_HIP_CIRCLES,
+        floor.QUADRUPED_HIP_EXTENSION,
         lying.SUPINE_DOUBLE_HIP_ROTATION,
         standing.WARRIOR_II,
         floor.PIGEON,
@@ -41,6 +42,7 @@ ALIASES = {
     "hip_flexor_stretch": "kneeling_hip_flexor_stretch",
     "lower_trunk_rotation": "supine_double_hip_rotation",
     "forward_lunge": "lunge",
+    "donkey_kick": "quadruped_hip_extension",
 }
 
 

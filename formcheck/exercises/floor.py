@@ -51,10 +51,8 @@ QUADRUPED_HIP_CIRCLES = Exercise(
     name="quadruped_hip_circles", title="Quadruped hip circles", view="side",
     counting_views=("side", "oblique", "front"),
     posture=("quadruped",), needs=("shoulder", "hip", "knee"), sides="each",
-    # One circle swings the thigh through one dip of hip flexion from its kneeling value (~80–95° side-on);
-    # measured from each person's own resting value because the circles never return to the floor.
-    motion=RepMotion(signal="hip_flexion", enter=25.0, exit=12.0, min_range=20.0, min_duration_s=0.6,
-                     rising=False, baseline_s=3.0),
+    # One circle swings the thigh through one dip of hip flexion from its kneeling value (~80–95° side-on).
+    motion=RepMotion(signal="hip_flexion", rest=90.0, typical_range=25.0, min_excursion=10.0, rising=False),
     dosage=Dosage(sets=1, reps=10),  # 10 circles each direction per side (direction is not told apart)
     setup_hint="Get on your hands and knees, side-on to the camera",
     rules=(
@@ -64,6 +62,30 @@ QUADRUPED_HIP_CIRCLES = Exercise(
              source="The trunk stays level and still on all fours; the real clip reads 2–10° side-on, so "
                     "25° is a clear tilt."),
         too_fast("circles", "hip_flexion", 1.0),
+    ),
+)
+
+QUADRUPED_HIP_EXTENSION = Exercise(
+    name="quadruped_hip_extension", title="Quadruped hip extension (donkey kick)", view="side",
+    counting_views=("side", "oblique", "front"),
+    posture=("quadruped",), needs=("shoulder", "hip", "knee"), sides="each",
+    # On all fours the hip is flexed ~90°; the kick takes the thigh back toward the line of the trunk (~0°).
+    # The kicking leg is the one whose hip extends more.
+    motion=RepMotion(signal="hip_flexion", rest=90.0, typical_range=75.0, min_excursion=15.0, rising=False),
+    dosage=Dosage(sets=2, reps=10),
+    setup_hint="Get on your hands and knees, side-on to the camera",
+    rules=(
+        Rule(id="donkey_kick.height", description="thigh not lifted to the line of the trunk",
+             signal="hip_flexion", measure="min", op="<=", threshold=25.0,
+             views=("side",), cue="Lift your leg until your thigh is in line with your back",
+             source="The end position of quadruped hip extension is the thigh in line with the trunk (0° hip "
+                    "flexion); 25° allows for landmark noise at the hip."),
+        Rule(id="donkey_kick.trunk_level", description="back not level",
+             signal="trunk_tilt", measure="max", op="<=", threshold=25.0,
+             views=("side",), cue="Keep your back flat: lift from the hip",
+             source="The trunk stays level on all fours (as in quadruped hip circles); a tilt over 25° means the "
+                    "back or the pelvis is doing the lift."),
+        too_fast("donkey_kick", "hip_flexion", 1.5),
     ),
 )
 

@@ -10,11 +10,8 @@ GLUTE_BRIDGE = Exercise(
     name="glute_bridge", title="Glute bridge", view="side",
     counting_views=("side", "oblique", "front"),  # from the feet the hip-angle change still shows
     posture=("horizontal",), needs=("shoulder", "hip", "knee"), sides="both",
-    # Lying with the knees bent the hip reads 45–65° side-on but only 39–41° from a 30° oblique; at the
-    # top -12–25° (real and rendered clips; a deliberately low bridge ~23°). A rep starts under 30° and
-    # ends back over 36°.
-    motion=RepMotion(signal="hip_flexion", enter=30.0, exit=36.0, min_range=15.0, min_duration_s=0.8,
-                     rising=False),
+    # Lying with the feet flat and knees bent the hip is flexed ~45–55°; the bridge lifts it to neutral (0°).
+    motion=RepMotion(signal="hip_flexion", rest=50.0, typical_range=45.0, min_excursion=10.0, rising=False),
     dosage=Dosage(sets=2, reps=10, hold_s=3.0),
     setup_hint="Lie on your back with your knees bent and feet flat",
     rules=(
@@ -45,10 +42,9 @@ SINGLE_LEG_BRIDGE = Exercise(
     name="single_leg_bridge", title="Single-leg bridge", view="side",
     counting_views=("side", "oblique", "front"),
     posture=("horizontal",), needs=("shoulder", "hip", "knee"), sides="each",
-    # Both hip angles fall as the pelvis rises; the working leg is the bent one (free leg nearly straight).
-    # Its resting hip reads 35–57° (real and rendered clips), its top -5–24°: a rep starts under 25°.
-    motion=RepMotion(signal="hip_flexion", enter=25.0, exit=35.0, min_range=15.0, min_duration_s=0.8,
-                     rising=False, side_signal="knee_flexion"),
+    # As the glute bridge, on one leg: the working leg is the bent one (the free leg is nearly straight).
+    motion=RepMotion(signal="hip_flexion", rest=45.0, typical_range=40.0, min_excursion=10.0, rising=False,
+                     side_signal="knee_flexion"),
     dosage=Dosage(sets=2, reps=10, hold_s=3.0),
     setup_hint="Lie on your back, one knee bent and the other leg straight",
     rules=(
@@ -70,8 +66,8 @@ SIDE_LYING_HIP_ABDUCTION = Exercise(
     counting_views=("front", "oblique"),
     posture=("horizontal",), needs=("hip", "knee", "ankle"), sides="each",
     # The lower leg also "abducts" against a tilting pelvis; the worked leg is the upper one.
-    motion=RepMotion(signal="hip_abduction", enter=15.0, exit=8.0, min_range=10.0, min_duration_s=0.6,
-                     side_signal="hip_above"),
+    # The top leg rises from the stacked position (0°) toward the 30–45° the exercise targets.
+    motion=RepMotion(signal="hip_abduction", rest=0.0, typical_range=35.0, min_excursion=8.0, side_signal="hip_above"),
     dosage=Dosage(sets=2, reps=10),
     setup_hint="Lie on your side facing the camera, legs straight and stacked",
     rules=(
@@ -106,9 +102,9 @@ CLAMSHELL = Exercise(
     name="clamshell", title="Clamshell", view="front",
     counting_views=("front", "oblique"),
     posture=("horizontal",), needs=("hip", "knee"), sides="each",
-    # The knees part while the feet stay together: the angle between the thighs opens from ~5° to 40–60°.
-    motion=RepMotion(signal="thigh_spread", enter=22.0, exit=12.0, min_range=15.0, min_duration_s=0.6,
-                     side_signal="hip_above"),
+    # The knees part while the feet stay together: the angle between the thighs opens from ~5° to 40–60°;
+    # the worked side is the upper hip.
+    motion=RepMotion(signal="thigh_spread", rest=5.0, typical_range=40.0, min_excursion=8.0, side_signal="hip_above"),
     dosage=Dosage(sets=2, reps=10, hold_s=5.0),  # holds of up to 10 s at the top in home programmes
     setup_hint="Lie on your side facing the camera, hips and knees bent, feet together",
     rules=(

@@ -13,18 +13,34 @@ SideRef = Literal["work", "other", "max", "near"]
 
 
 @dataclass(frozen=True)
+class ViewSignal:
+    """The signal a rep is counted on from some views, where the default one foreshortens."""
+
+    views: tuple[View, ...]
+    signal: str
+
+
+@dataclass(frozen=True)
 class RepMotion:
-    """Reps on one signal with hysteresis: a rep starts past `enter` and ends back past `exit`."""
+    """Reps as cycles of one signal (formcheck.engine.cycles): out of rest, through a turning point, back.
+
+    `rest` and `typical_range` are where counting starts before this person's own reps are seen (clinical
+    figures, quoted with the exercise); `min_excursion` keeps jitter from ever counting.
+    """
 
     signal: str
-    enter: float
-    exit: float
-    min_range: float  # excursion (deg) needed before a movement counts as an attempt
-    min_duration_s: float  # shorter excursions are jitter, not reps
+    rest: float  # typical resting value (deg)
+    typical_range: float  # typical excursion of one rep (deg)
+    min_excursion: float  # no rep smaller than this (deg)
     rising: bool = True  # True when the signal grows during the rep (e.g. knee flexion in a squat)
+    combine: Literal["max", "min"] = "max"  # one side at a time: the side moving most; "min": both sides move
     top_tolerance: float = 5.0  # "at the top" means within this many degrees of the rep's peak
-    side_signal: str | None = None  # when both sides move, the worked side is the one higher on this signal
-    baseline_s: float | None = None  # enter/exit as offsets from the resting value of the last N s
+    side_signal: str | None = None  # the worked side is the one higher on this signal at the turning point
+    by_view: tuple[ViewSignal, ...] = ()  # other signals for views where `signal` foreshortens
+
+    def signal_for(self, view: str) -> str:
+        """The signal counted from this view."""
+        return next((v.signal for v in self.by_view if view in v.views), self.signal)
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from formcheck.exercises.common import too_fast
-from formcheck.exercises.spec import Band, Dosage, Exercise, HoldMotion, RepMotion, Rule
+from formcheck.exercises.spec import Band, Dosage, Exercise, HoldMotion, RepMotion, Rule, ViewSignal
 
 # fmt: off
 SQUAT = Exercise(
     name="squat", title="Squat", view="side",
     counting_views=("side", "oblique", "front"),  # knee flexion still shows the rep from the front
     posture=("upright",), needs=("hip", "knee", "ankle"), sides="both",
-    # Standing knee flexion reads 0–10°; a rep begins past 40° and ends back under 25°.
-    motion=RepMotion(signal="knee_flexion", enter=40.0, exit=25.0, min_range=30.0, min_duration_s=0.5),
+    # Counted on knee flexion: quiet standing reads 0–10°, a squat to thighs-parallel 90–100° (Schoenfeld
+    # 2010); counting starts from that typical range and then follows the person's own.
+    motion=RepMotion(signal="knee_flexion", rest=5.0, typical_range=90.0, min_excursion=15.0),
     dosage=Dosage(sets=2, reps=10),
     rules=(
         Rule(id="squat.depth", description="squat depth (knee flexion at the bottom)",
@@ -55,8 +56,8 @@ STANDING_HIP_ABDUCTION = Exercise(
     name="standing_hip_abduction", title="Standing hip abduction", view="front",
     counting_views=("front", "oblique"),
     posture=("upright",), needs=("hip", "knee", "ankle"), sides="each",
-    # Standing, each thigh reads 0–8° from the pelvis normal; a lift starts past 14°, ends under 8°.
-    motion=RepMotion(signal="hip_abduction", enter=14.0, exit=8.0, min_range=10.0, min_duration_s=0.5),
+    # The lifted leg abducts from ~0° standing toward the 20–45° the exercise targets (normal range ~45°, AAOS).
+    motion=RepMotion(signal="hip_abduction", rest=0.0, typical_range=30.0, min_excursion=8.0),
     dosage=Dosage(sets=2, reps=10),
     rules=(
         Rule(id="abduction.range_low", description="leg not lifted far enough",
@@ -86,9 +87,10 @@ LUNGE = Exercise(
     name="lunge", title="Low / forward lunge", view="side",
     counting_views=("side", "oblique", "front"),
     posture=("upright",), needs=("hip", "knee", "ankle"), sides="each",
-    # Both knees bend in a lunge; the worked (front) leg is the one whose hip is flexed.
-    motion=RepMotion(signal="knee_flexion", enter=45.0, exit=25.0, min_range=30.0, min_duration_s=0.8,
-                     side_signal="hip_flexion"),
+    # Both knees bend toward 90° in a lunge, while a step into or out of the stance bends only one: the lunge
+    # is counted on the less-bent knee. The worked (front) leg is the one whose hip is flexed.
+    motion=RepMotion(signal="knee_flexion", rest=5.0, typical_range=80.0, min_excursion=15.0, combine="min",
+                     side_signal="hip_flexion_3d"),
     dosage=Dosage(sets=2, reps=10),
     rules=(
         Rule(id="lunge.depth", description="front knee not bent to about 90°",
@@ -119,7 +121,8 @@ STANDING_HIP_FLEXION = Exercise(
     name="standing_hip_flexion", title="Standing hip flexion (knee raise)", view="side",
     counting_views=("side", "oblique"),
     posture=("upright",), needs=("hip", "knee"), sides="each",
-    motion=RepMotion(signal="hip_flexion", enter=40.0, exit=20.0, min_range=25.0, min_duration_s=0.6),
+    # The thigh swings from vertical (0°) toward level (90°: knee at hip height).
+    motion=RepMotion(signal="hip_flexion", rest=0.0, typical_range=80.0, min_excursion=15.0),
     dosage=Dosage(sets=2, reps=10),
     rules=(
         Rule(id="hip_flexion.height", description="knee not raised toward hip height",
@@ -141,10 +144,9 @@ STANDING_HIP_EXTENSION = Exercise(
     counting_views=("side", "oblique"),
     posture=("upright",), needs=("hip", "knee", "ankle"), sides="each",
     # The leg's swing back against the vertical is counted (a trunk tipping forward swings the leg back
-    # without extending the hip; the rules below tell the two apart). Standing reads a few degrees either
-    # way, so the rep is measured from the person's own resting value: 10° past it starts, within 5° ends.
-    motion=RepMotion(signal="thigh_forward", enter=10.0, exit=5.0, min_range=8.0, min_duration_s=0.6,
-                     rising=False, baseline_s=4.0),
+    # without extending the hip; the rules below tell the two apart): 10–20° in the exercise, ~20° the normal
+    # range (AAOS). Turning points, not a fixed line, so a resting value a few degrees either way is no matter.
+    motion=RepMotion(signal="thigh_forward", rest=0.0, typical_range=15.0, min_excursion=6.0, rising=False),
     dosage=Dosage(sets=2, reps=10),
     rules=(
         Rule(id="hip_extension.range", description="hip barely extends (the trunk or the back does the work)",

@@ -38,7 +38,9 @@ HAMPEL_MIN_TORSO = 0.12  # never call a landmark an outlier for moving less than
 SIGMA_S = 0.05  # Gaussian smoothing width: removes landmark jitter, keeps motion below ~3 Hz
 LAG_S = HAMPEL_S + 3 * SIGMA_S
 VISIBLE_MIN = 0.5  # MediaPipe visibility above which a landmark counts as seen
-SIGNAL_NAMES: tuple[str, ...] = (*SIGNALS, *SIGNALS_3D)
+THIGH_REF_S = 6.0  # the thigh's reference length is its longest in the image over this many seconds
+STREAM_SIGNALS: tuple[str, ...] = ("thigh_drop",)
+SIGNAL_NAMES: tuple[str, ...] = (*SIGNALS, *SIGNALS_3D, *STREAM_SIGNALS)
 
 
 @dataclass
@@ -63,6 +65,7 @@ class KinematicsStream:
         self._latest_t = -math.inf
         self._next_clean = 0  # position in _entries of the first frame not yet filtered
         self._emitted = 0  # position of the first frame not yet emitted
+        self._thighs: deque[tuple[float, int, float]] = deque()  # (t, segment, longest thigh in the image)
 
     # --- input ------------------------------------------------------------------------------
     def push(self, t: float, index: int, pose: Pose) -> list[FrameKinematics]:
@@ -170,6 +173,22 @@ class KinematicsStream:
         smooth[:, 3] = e.clean[:, 3]  # visibility is the frame's own
         return np.where(np.isfinite(e.clean), smooth, np.nan)
 
+    def _thigh_drop(self, e: _Entry, smooth: np.ndarray) -> np.ndarray:
+        """Thigh elevation read from how far the knee has risen toward the hip in the image: 0° hanging down,
+        90° level. acos(knee-below-hip / the thigh's own length), with the length taken as the longest the
+        thigh has looked in the last THIGH_REF_S (standing, between reps). Unlike the hip angle, a thigh that
+        comes toward the camera (a squat or knee raise filmed from the front) still reads right."""
+        hips, knees = smooth[[23, 24], :2], smooth[[25, 26], :2]
+        lengths = np.linalg.norm(knees - hips, axis=-1)
+        if np.isfinite(lengths).any():
+            self._thighs.append((e.t, e.seg, float(np.nanmax(lengths))))
+        while self._thighs and (self._thighs[0][0] < e.t - THIGH_REF_S or self._thighs[0][1] != e.seg):
+            self._thighs.popleft()
+        ref = max((x for _, _, x in self._thighs), default=float("nan"))
+        with np.errstate(invalid="ignore"):
+            drop = np.degrees(np.arccos(np.clip((knees[:, 1] - hips[:, 1]) / ref, -1.0, 1.0)))
+        return drop[None, :]
+
     def _forget(self) -> None:
         """Drop frames no window can reach any more."""
         keep_after = self._latest_t - 2 * LAG_S - 1.0
@@ -185,6 +204,7 @@ class KinematicsStream:
         present = bool(np.isfinite(xyzv[0, :, 0]).any())
         signals = compute_signals(xyzv, w, h)
         signals.update(compute_signals3d(smooth[None, :, 4:]))
+        signals["thigh_drop"] = self._thigh_drop(e, smooth)
         visibility = np.nan_to_num(smooth[:, 3], nan=0.0)
         return FrameKinematics(
             t=e.t,

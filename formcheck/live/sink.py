@@ -23,7 +23,6 @@ from formcheck.video.quality import too_dark
 
 DARK_EVERY = 10  # frames between brightness checks
 DONE_LINGER_S = 3.0  # "All done" stays on screen this long before the window closes
-RESIZE_EVERY = 15  # frames between checks of the window's size
 
 
 class LatencyStats:
@@ -90,8 +89,6 @@ class LiveSink:
         notices = self._notices(frame.image, frame.index, posed.people.counted, frame.t)
         key = ""
         if self.window is not None:
-            if self._frames % RESIZE_EVERY == 0:
-                self.window.current_size()  # type: ignore[attr-defined]
             canvas = self.window.canvas(frame.image)  # type: ignore[attr-defined]
             self._draw(canvas, pose, notices, frame.t)
             key = self.window.show(canvas)  # type: ignore[attr-defined]

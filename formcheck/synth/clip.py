@@ -114,7 +114,7 @@ def render_clip(plan: Plan, scene: Scene, video: Path, renderer: Renderer | None
             rgb = renderer.render(verts, body.faces, colours, camera, scene.look)
             rgb = degrade(rgb, previous, scene.noise_sigma, scene.blur, rng)
             previous = rgb
-            writer.write(np.ascontiguousarray(rgb[:, :, ::-1]))
+            writer.write(rgb)
             w = points.world(verts, joints)
             world_pts.append(w)
             image_pts.append(camera.project(w))

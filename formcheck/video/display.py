@@ -67,15 +67,9 @@ class Window:
         cv2.resizeWindow(WINDOW, *self.size)
         self.fullscreen = False
 
-    def current_size(self) -> tuple[int, int]:
-        """The window's picture area now (the user may have resized it)."""
-        _, _, w, h = cv2.getWindowImageRect(WINDOW)
-        if w > 0 and h > 0:
-            self.size = (w // 2 * 2, h // 2 * 2)
-        return self.size
-
     def canvas(self, image: np.ndarray) -> np.ndarray:
-        """The frame scaled to the window, to draw the overlay on at the size it is seen."""
+        """The frame scaled to the window's size, to draw the overlay on at the size it is seen (if the user
+        resizes the window, the whole canvas scales with it, text included)."""
         return cv2.resize(image, self.size, interpolation=cv2.INTER_LINEAR)
 
     def show(self, canvas: np.ndarray) -> str:

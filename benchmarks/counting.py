@@ -1,0 +1,127 @@
+"""Counting accuracy: per clip and in total, on the labelled real clips and on a rendered stress suite.
+
+    python benchmarks/counting.py [--real] [--rendered] [--only NAME] [--model full]
+
+Real clips replay the pose stage's cached output (benchmarks/poses_cache.py) through the session core, so the
+figures are exactly what `formcheck analyze` reports at its default sampling. Which clips were tuned on and
+which are only checked is in benchmarks/labelled.py; the two sets are reported apart.
+
+Prints per clip: exercise, expected, counted (partial reps at the edges in brackets), per side, and for holds
+the holds found and their total time; then per set: exact count, off by one, mean absolute error, per-side
+correctness.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.labelled import Case, available  # noqa: E402
+from benchmarks.replay import replay  # noqa: E402
+from formcheck.engine.records import HoldRecord, RepRecord  # noqa: E402
+from formcheck.exercises.catalogue import EXERCISES  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Row:
+    """One clip's outcome."""
+
+    name: str
+    split: str
+    exercise: str
+    expected: int
+    counted: int
+    partial: int
+    sides: dict[str, int]
+    sides_ok: bool | None
+
+    @property
+    def error(self) -> int:
+        return self.counted - self.expected
+
+
+def sides_ok(expected: dict[str, int] | str | None, got: dict[str, int]) -> bool | None:
+    """Whether the per-side counts match the label (None when the label says nothing about sides)."""
+    if expected is None:
+        return None
+    if expected == "one":
+        return len([s for s, n in got.items() if n]) <= 1
+    assert isinstance(expected, dict)
+    return all(got.get(s, 0) == n for s, n in expected.items()) and sum(got.values()) == sum(expected.values())
+
+
+def count_case(case: Case, model: str) -> Row:
+    result = replay(case.path, case.exercise, model)
+    if case.count is None:
+        holds = [r for r in result.records if isinstance(r, HoldRecord)]
+        got = Counter(h.side for h in holds)
+        return Row(Path(case.file).name, case.split, case.exercise, case.holds or 0, len(holds), 0, dict(got),
+                   sides_ok(case.sides if isinstance(case.sides, str) or case.sides is None else
+                            {s: 1 for s in case.sides}, {s: int(n > 0) for s, n in got.items()}))  # fmt: skip
+    reps = [r for r in result.records if isinstance(r, RepRecord)]
+    got = Counter(r.side for r in reps)
+    return Row(Path(case.file).name, case.split, case.exercise, case.count, len(reps), sum(bool(r.partial) for r in reps),
+               dict(got), sides_ok(case.sides, dict(got)))  # fmt: skip
+
+
+def totals(rows: list[Row], label: str) -> str:
+    if not rows:
+        return f"{label}: no clips"
+    exact = sum(r.error == 0 for r in rows)
+    near = sum(abs(r.error) <= 1 for r in rows)
+    mae = sum(abs(r.error) for r in rows) / len(rows)
+    judged = [r for r in rows if r.sides_ok is not None]
+    side = sum(bool(r.sides_ok) for r in judged)
+    return (f"{label}: exact {exact}/{len(rows)} ({100 * exact / len(rows):.0f}%), within one {near}/{len(rows)}, "
+            f"MAE {mae:.2f}, per-side right {side}/{len(judged)}")  # fmt: skip
+
+
+def real(model: str, only: str) -> list[Row]:
+    rows = []
+    print(f"{'clip':48s} {'set':5s} {'exercise':26s} {'want':>4s} {'got':>4s} {'edge':>4s}  sides")
+    for case in available():
+        if only and only not in case.file:
+            continue
+        if case.exercise not in EXERCISES:
+            print(f"{Path(case.file).name:48s} {case.split:5s} {case.exercise:26s}  (exercise not declared: skipped)")
+            continue
+        row = count_case(case, model)
+        rows.append(row)
+        mark = "" if row.error == 0 else f"  <- {row.error:+d}"
+        side = "" if row.sides_ok is None else (" ok" if row.sides_ok else " WRONG")
+        kind = "holds" if case.count is None else ""
+        print(f"{row.name:48s} {row.split:5s} {row.exercise:26s} {row.expected:4d} {row.counted:4d} {row.partial:4d}  "
+              f"{dict(sorted(row.sides.items()))}{side} {kind}{mark}", flush=True)  # fmt: skip
+    reps = [r for r in rows if EXERCISES[r.exercise].kind == "reps"]
+    holds = [r for r in rows if EXERCISES[r.exercise].kind == "hold"]
+    print()
+    print(totals([r for r in reps if r.split == "tune"], "reps, tuning set"))
+    print(totals([r for r in reps if r.split == "check"], "reps, check set "))
+    print(totals(reps, "reps, all       "))
+    print(totals(holds, "holds, all      "))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default="full")
+    parser.add_argument("--only", default="")
+    parser.add_argument("--rendered", action="store_true", help="the rendered stress suite only")
+    parser.add_argument("--real", action="store_true", help="the real clips only")
+    args = parser.parse_args()
+    if not args.rendered:
+        real(args.model, args.only)
+    if not args.real:
+        from benchmarks.stress import run_suite
+
+        run_suite(args.only)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,297 @@
+"""Counting repetitions as cycles of the movement: rest → turning point → rest, on the person's own range.
+
+Why turning points and not fixed degree lines: a fixed "enter at 40°, leave under 25°" fits the people it was
+set on. A patient after surgery who squats to 50°, an athlete who goes to 140°, a view that foreshortens the
+angle, a set done with soft knees that never straighten, a bridge that wobbles at the top — each breaks a
+fixed line and none breaks a turning point. This counter follows the signal's extremes (a zigzag with
+hysteresis, the standard robust peak/valley detector): a peak is confirmed once the signal has come back
+from it by H, a valley once it has risen from it by H, and H is a share of this person's range, learned
+from their own reps (starting from the exercise's typical range, so the first rep of a live session counts
+too). A minimum absolute excursion keeps jitter from ever counting. Range and depth stay the form rules'
+job, on absolute angles.
+
+A rep is counted as soon as the signal is back near the resting level (or, when it never gets there, as soon
+as the next movement starts). Edges: a movement whose turning point is in the recording counts when the
+movement on one side of it covers EDGE_COVER of the range (a recording that starts at the bottom of a squat
+or ends at the top of a bridge); it is marked partial "start" or "end". A start partial is decided once the
+person's range is known (their first complete rep, or the end). A gap shorter than CONTINUE_S (a camera cut,
+a flash, a dropout) does not end the movement in progress; a longer one is an edge.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import deque
+from dataclasses import dataclass
+
+HYSTERESIS = 0.35  # a turning point is confirmed once the signal comes back by this share of the range
+COVER = 0.4  # each side of a complete rep covers at least this share of the range
+EDGE_COVER = 0.7  # the one side of a rep cut by the recording's start or end covers at least this share
+OVERSHOOT = 1.6  # ... and at most this many times the range: a far larger movement is getting up or leaving
+REST_BAND = 0.1  # within this share of the range above the resting level counts as "back at rest"
+LEAVE_BAND = 0.1  # ... and beyond it above the valley as "out of rest"
+STILL_BAND = 0.02  # the rep starts when the signal leaves this share of the range above its valley
+CONTINUE_S = 1.0  # a gap in the signal up to this long does not end the movement in progress
+LEARN_FROM = 5  # the range is the median of the last reps' excursions (with the typical range as a prior)
+STILL_RISING_S = 0.2  # at the end, a signal that rose by STILL_RISING of the range in this time has not turned
+STILL_RISING = 0.1
+PEAK_MATCH = 0.25  # ... unless it has reached this person's usual turning point (within this share of the range)
+MEDIAN_S = 0.1  # half-width of the running median on the counted signal: removes spikes up to ~0.1 s
+
+
+@dataclass(frozen=True)
+class Cycle:
+    """A counted repetition: when it left rest, turned, and was back; its excursion; whether it was cut."""
+
+    start_s: float
+    peak_s: float
+    end_s: float
+    range_deg: float  # the larger of the two sides' excursions (the one side of a partial rep)
+    peak_value: float  # the oriented signal at the turning point
+    partial: str = ""  # "start" | "end" | ""
+
+
+@dataclass(frozen=True)
+class _Point:
+    t: float
+    v: float
+
+
+class CentredMedian:
+    """A running median over ±MEDIAN_S, MEDIAN_S late: a landmark glitch of a few frames (a knee label jumping
+    to the other leg) would otherwise be a turning point. Near the start and end of the input the window
+    shrinks symmetrically, so the first and last samples are kept as measured. Emits (t, value) in order."""
+
+    def __init__(self, half_s: float = MEDIAN_S) -> None:
+        self.half_s = half_s
+        self._buf: deque[_Point] = deque()
+        self._next = 0  # index in _buf of the first point not emitted
+        self._first_t: float | None = None
+
+    def push(self, t: float, v: float) -> list[tuple[float, float]]:
+        """One sample; returns the samples whose window is now complete."""
+        self._buf.append(_Point(t, v))
+        self._first_t = t if self._first_t is None else self._first_t
+        return self._emit(t)
+
+    def flush(self) -> list[tuple[float, float]]:
+        """Every sample still waiting (with the window it has); then a fresh start."""
+        out = self._emit(self._buf[-1].t if self._buf else 0.0, final=True)
+        self._buf.clear()
+        self._next, self._first_t = 0, None
+        return out
+
+    def _emit(self, now: float, final: bool = False) -> list[tuple[float, float]]:
+        out = []
+        first = self._first_t if self._first_t is not None else now
+        while self._next < len(self._buf) and (final or self._buf[self._next].t <= now - self.half_s):
+            p = self._buf[self._next]
+            half = min(self.half_s, p.t - first, now - p.t) + 1e-9
+            out.append((p.t, statistics.median(q.v for q in self._buf if abs(q.t - p.t) <= half)))
+            self._next += 1
+        while self._buf and self._next > 0 and self._buf[0].t < now - 3 * self.half_s:
+            self._buf.popleft()
+            self._next -= 1
+        return out
+
+
+class CycleCounter:
+    """update() once per frame with the oriented signal (it rises during the rep); finish() at the end."""
+
+    def __init__(self, typical_range: float, rest: float, min_excursion: float) -> None:
+        self.typical = typical_range
+        self.min_excursion = min_excursion
+        self._ranges: list[float] = []
+        self._peaks: list[float] = []  # turning points of the complete reps
+        self._rests: list[float] = [rest]
+        self._pending: Cycle | None = None  # a start partial waiting until the person's range is known
+        self._begin()
+
+    # --- reference levels --------------------------------------------------------------------
+    @property
+    def range(self) -> float:
+        """This person's range so far: the typical range until two reps are done, then their own."""
+        recent = self._ranges[-LEARN_FROM:]
+        return statistics.median(recent if len(recent) >= 2 else [self.typical, *recent])
+
+    @property
+    def rest(self) -> float:
+        """The resting level: the median of the recent valleys (the typical rest before any)."""
+        return statistics.median(self._rests[-LEARN_FROM:])
+
+    def _h(self) -> float:
+        return max(self.min_excursion, HYSTERESIS * self.range)
+
+    def _begin(self) -> None:
+        """A fresh movement history (the start of the recording, or after a long gap)."""
+        self._mode = "unknown"  # "unknown" (nothing turned yet) | "rising" | "falling"
+        self._lo: _Point | None = None  # unknown mode: the lowest and highest points so far
+        self._hi: _Point | None = None
+        self._first: _Point | None = None
+        self._valley: _Point | None = None  # the valley before the movement in progress (None: before the start)
+        self._ext: _Point | None = None  # running max (rising) or min (falling)
+        self._peak: _Point | None = None  # the confirmed turning point of the rep in progress
+        self._left: float | None = None  # when the signal last left the valley's band (LEAVE_BAND)
+        self._still: float | None = None  # when it last left the valley itself (STILL_BAND)
+        self._counted = False  # the rep in progress was counted on reaching rest
+        self._last_t: float | None = None
+        self._recent: deque[_Point] = deque()  # the last STILL_RISING_S of samples
+
+    @property
+    def active(self) -> bool:
+        """A movement is in progress: out of rest and not counted yet."""
+        if self._mode == "falling":
+            return not self._counted
+        if self._mode == "rising" and self._valley is not None and self._ext is not None:
+            return self._ext.v - self._valley.v >= LEAVE_BAND * self.range
+        return False
+
+    # --- per frame ---------------------------------------------------------------------------
+    def update(self, t: float, value: float) -> list[Cycle]:
+        """Feed one frame; returns the reps it completed (usually none)."""
+        if not math.isfinite(value):
+            return []
+        out: list[Cycle] = []
+        if self._last_t is not None and t - self._last_t > CONTINUE_S:
+            out += self.finish()  # a long gap is an edge: what was in progress ends here
+        self._last_t = t
+        p = _Point(t, value)
+        self._recent.append(p)
+        while self._recent[0].t < t - STILL_RISING_S:
+            self._recent.popleft()
+        if self._mode == "unknown":
+            self._unknown(p)
+        elif self._mode == "rising":
+            self._rise(p)
+        else:
+            out += self._fall(p)
+        return out
+
+    def _unknown(self, p: _Point) -> None:
+        """Before the first turning point: which comes first, a peak or a valley?"""
+        self._first = self._first or p
+        self._lo = p if self._lo is None or p.v <= self._lo.v else self._lo
+        self._hi = p if self._hi is None or p.v > self._hi.v else self._hi
+        if p.v <= self._lo.v + LEAVE_BAND * self.range:
+            self._left = p.t
+        if p.v <= self._lo.v + STILL_BAND * self.range:
+            self._still = p.t
+        if p.v < self._hi.v - self._h():  # a peak first: a valley before it only if the low came earlier
+            self._valley = self._lo if self._lo.t < self._hi.t else None
+            self._left = self._valley.t if self._valley else None
+            self._peak, self._ext, self._mode, self._counted = self._hi, p, "falling", False
+        elif p.v > self._lo.v + self._h():  # a valley first
+            self._valley, self._ext, self._mode = self._lo, p, "rising"
+
+    def _rise(self, p: _Point) -> None:
+        assert self._ext is not None and self._valley is not None
+        if p.v <= self._valley.v + LEAVE_BAND * self.range:
+            self._left = p.t
+        if p.v <= self._valley.v + STILL_BAND * self.range:
+            self._still = p.t
+        if p.v < self._valley.v and p.v <= self._ext.v:  # still settling into rest: the valley moves down
+            self._valley, self._ext, self._left, self._still = p, p, p.t, p.t
+        elif p.v > self._ext.v:
+            self._ext = p
+        elif p.v < self._ext.v - self._h():  # the turning point is behind us
+            self._peak, self._ext, self._mode, self._counted = self._ext, p, "falling", False
+
+    def _fall(self, p: _Point) -> list[Cycle]:
+        assert self._ext is not None and self._peak is not None
+        if p.v < self._ext.v:
+            self._ext = p
+        out: list[Cycle] = []
+        near_rest = p.v <= self.rest + REST_BAND * self.range
+        if not self._counted and near_rest and self._peak.v - p.v >= self._cover():
+            out = self._count(p, p.t, eased=True)  # back at rest: counted now, while the valley may still settle
+        if p.v > self._ext.v + self._h():  # the next movement has started: the valley is behind us
+            valley = self._ext
+            if not self._counted:
+                out = self._count(valley, valley.t)
+            self._rests.append(valley.v)
+            self._valley, self._ext, self._left, self._still, self._mode = valley, p, valley.t, valley.t, "rising"
+        return out
+
+    def _cover(self) -> float:
+        return max(COVER * self.range, self.min_excursion)
+
+    def _edge_cover(self) -> float:
+        return max(EDGE_COVER * self.range, self.min_excursion)
+
+    def _turned(self, top: _Point) -> bool:
+        """At the end of input: has a movement still in its rising part reached its turning point? Yes when it
+        has stopped rising, or when it is at this person's usual turning point."""
+        if self._recent:
+            rise = top.v - min(q.v for q in self._recent)
+            fell = top.v - self._recent[-1].v
+            if fell >= STILL_RISING * self.range or rise < STILL_RISING * self.range:
+                return True
+        usual = statistics.median(self._peaks[-LEARN_FROM:]) if self._peaks else None
+        return usual is not None and abs(top.v - usual) <= PEAK_MATCH * self.range
+
+    def _edge_ok(self, side: float) -> bool:
+        """One side of a cut rep is enough when it covers the range without far exceeding a learned one."""
+        learned = len(self._ranges) >= 2
+        return side >= self._edge_cover() and not (learned and side > OVERSHOOT * self.range)
+
+    def _count(self, after: _Point, end_t: float, eased: bool = False) -> list[Cycle]:
+        """Decide the rep around the confirmed peak, now that the signal has come down to `after`."""
+        peak = self._peak
+        assert peak is not None
+        self._counted = True
+        down = peak.v - after.v
+        if self._valley is None:  # the recording started past the valley: a start partial, decided later
+            self._pending = self._pending or Cycle(peak.t, peak.t, end_t, down, peak.v, "start")
+            return self._settle([])
+        up = peak.v - self._valley.v
+        start, end_t = self._span(end_t, eased)
+        if min(up, down) < self._cover():
+            return self._settle([])
+        from_start = self._first is not None and self._valley == self._first and self._is_above_rest(self._first)
+        cut = "start" if from_start else ""
+        self._ranges.append(max(up, down))
+        self._peaks.append(peak.v)
+        return self._settle([Cycle(start, peak.t, end_t, max(up, down), peak.v, cut)])
+
+    def _span(self, back_t: float, eased: bool) -> tuple[float, float]:
+        """From leaving rest to being back at rest. The start is when the signal left its valley; the count
+        comes on reaching the rest band, before the last, slow part of the return, so the end adds the time the
+        same part took on the way out (movements ease out as they eased in)."""
+        assert self._valley is not None
+        still = self._still if self._still is not None else self._valley.t
+        left = self._left if self._left is not None else still
+        return still, back_t + (max(0.0, left - still) if eased else 0.0)
+
+    def _is_above_rest(self, p: _Point) -> bool:
+        return p.v > self.rest + REST_BAND * self.range
+
+    def _settle(self, done: list[Cycle], final: bool = False) -> list[Cycle]:
+        """A waiting start partial is decided once a complete rep has shown this person's range (or at the end)."""
+        if self._pending is None or not (self._ranges or final):
+            return done
+        cycle, self._pending = self._pending, None
+        return [cycle, *done] if self._edge_ok(cycle.range_deg) else done
+
+    def finish(self) -> list[Cycle]:
+        """End of input (or a long gap): a turning point reached but not come back from is a partial rep."""
+        out: list[Cycle] = []
+        ext, valley, peak = self._ext, self._valley, self._peak
+        if self._mode == "falling" and peak is not None and ext is not None and not self._counted:
+            if valley is None:  # one turning point and no valley on either side: the larger side decides
+                side = max(peak.v - ext.v, peak.v - (self._first.v if self._first else peak.v))
+                cycle = Cycle(peak.t, peak.t, ext.t, side, peak.v, "start")
+                out = [cycle] if self._edge_ok(side) else []
+            elif self._edge_ok(peak.v - valley.v):
+                out = [Cycle(self._span(ext.t, False)[0], peak.t, ext.t, peak.v - valley.v, peak.v, "end")]
+        elif self._mode == "rising" and ext is not None and valley is not None:
+            up = ext.v - valley.v
+            if self._edge_ok(up) and self._turned(ext):
+                out = [Cycle(self._span(ext.t, False)[0], ext.t, ext.t, up, ext.v, "end")]
+        elif self._mode == "unknown" and self._lo is not None and self._hi is not None:
+            side = self._hi.v - self._lo.v  # never turned: one monotonic movement, counted if it covers the range
+            if self._edge_ok(side) and self._hi.t > self._lo.t and self._turned(self._hi):
+                out = [Cycle(self._lo.t, self._hi.t, self._hi.t, side, self._hi.v, "end")]
+        out = self._settle(out, final=True)
+        self._begin()
+        return out

@@ -1,0 +1,141 @@
+"""The cycle counter and the hold timer on plain signals: every way a recording can show reps."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from formcheck.engine.cycles import CentredMedian, CycleCounter
+from formcheck.engine.holds import HoldTimer
+from formcheck.exercises.spec import HoldMotion
+
+FPS = 30.0
+
+
+def count(values: np.ndarray, t: np.ndarray | None = None, typical: float = 90.0, rest: float = 5.0,
+          minimum: float = 15.0) -> list:  # fmt: skip
+    """The cycles the counter reports, fed through the same median the engine uses."""
+    t = np.arange(len(values)) / FPS if t is None else t
+    counter, median, out = CycleCounter(typical, rest, minimum), CentredMedian(), []
+    for ti, v in zip(t, values, strict=True):
+        out += [c for tt, vv in median.push(float(ti), float(v)) for c in counter.update(tt, vv)]
+    out += [c for tt, vv in median.flush() for c in counter.update(tt, vv)]
+    return out + counter.finish()
+
+
+def reps(n: int, peak: float = 95.0, rep_s: float = 2.0, rest: float = 5.0, pause_s: float = 1.0,
+         lead_s: float = 1.0) -> np.ndarray:  # fmt: skip
+    """n cosine reps from `rest` to `peak`, with rest between them."""
+    t = np.arange(0, lead_s + n * (rep_s + pause_s) + 1.0, 1 / FPS)
+    k = t - lead_s
+    phase = np.mod(k, rep_s + pause_s)
+    inside = (k >= 0) & (k < n * (rep_s + pause_s)) & (phase < rep_s)
+    u = np.where(inside, 0.5 - 0.5 * np.cos(2 * math.pi * phase / rep_s), 0.0)
+    return rest + (peak - rest) * u
+
+
+@pytest.mark.parametrize(
+    ("case", "values", "expected"),
+    [
+        ("typical", reps(5), 5),
+        ("half the typical range (after surgery)", reps(5, peak=50.0), 5),
+        ("130% of the typical range", reps(5, peak=122.0), 5),
+        ("fast: 0.7 s a rep", reps(6, rep_s=0.7, pause_s=0.2), 6),
+        ("slow: 4 s a rep", reps(3, rep_s=4.0), 3),
+        ("soft knees: never back to rest", np.concatenate([reps(1, pause_s=0)[:-30], 35 + 60 * (0.5 - 0.5 * np.cos(
+            2 * math.pi * np.arange(0, 4 * 1.6, 1 / FPS) / 1.6)) ])[:-1], 5),
+        ("jitter only", 5 + np.random.default_rng(1).normal(0, 3, 300), 0),
+        ("a partial movement a third of the range", reps(1, peak=35.0), 0),
+    ],
+)
+def test_counts(case: str, values: np.ndarray, expected: int) -> None:
+    assert len(count(values)) == expected, case
+
+
+def test_noise_does_not_add_or_lose_reps() -> None:
+    values = reps(4) + np.random.default_rng(0).normal(0, 4, len(reps(4)))
+    assert len(count(values)) == 4
+
+
+def test_glitch_spike_inside_a_held_bottom_is_not_a_second_rep() -> None:
+    values = reps(1, rep_s=4.0)
+    bottom = int((1.0 + 2.0) * FPS)
+    values[bottom : bottom + 3] = 10.0  # a knee label jumping for three frames at the bottom
+    assert len(count(values)) == 1
+
+
+@pytest.mark.parametrize(
+    ("case", "cut", "expected", "partial"),
+    [
+        ("starts at the bottom", "start_bottom", 3, "start"),
+        ("starts half way up from the bottom (turning point not shown)", "start_half", 2, ""),
+        ("ends at the bottom", "end_bottom", 3, "end"),
+        ("ends half way down (turning point not reached)", "end_half", 2, ""),
+        ("ends on the way back up", "end_return", 3, "end"),
+    ],
+)
+def test_reps_cut_by_the_recording(case: str, cut: str, expected: int, partial: str) -> None:
+    values = reps(3, lead_s=1.0)
+    per = int(3.0 * FPS)  # one rep + pause
+    start, end = int(1.0 * FPS), int(1.0 * FPS) + 3 * per
+    trimmed = {
+        "start_bottom": values[start + int(1.0 * FPS) :],  # the first rep's bottom is at 1 s into it
+        "start_half": values[start + int(1.5 * FPS) :],
+        "end_bottom": values[: end - per + int(1.0 * FPS)],
+        "end_half": values[: end - per + int(0.5 * FPS)],
+        "end_return": values[: end - per + int(1.4 * FPS)],
+    }[cut]
+    got = count(trimmed)
+    assert len(got) == expected, case
+    assert [c.partial for c in got if c.partial] == ([partial] if partial else []), case
+
+
+def test_a_short_break_does_not_end_the_movement_but_a_long_one_does() -> None:
+    values = reps(2)
+    t = np.arange(len(values)) / FPS
+    keep = ~((t > 1.9) & (t < 2.4))  # a 0.5 s gap (a camera cut) at the bottom of rep 1
+    assert len(count(values[keep], t[keep])) == 2
+    long_gap = ~((t > 2.1) & (t < 3.7))  # gone for 1.6 s just after the bottom of rep 1
+    assert len(count(values[long_gap], t[long_gap])) == 2  # rep 1 counts at the edge: its bottom was seen
+    lost = ~((t > 1.6) & (t < 3.2))  # gone before the bottom of rep 1 until it was over
+    assert len(count(values[lost], t[lost])) == 1
+
+
+def test_a_far_larger_movement_at_the_end_is_not_a_rep() -> None:
+    values = np.concatenate([reps(3, peak=40.0), np.linspace(5.0, 90.0, 10)])  # gets up after three reps
+    assert len(count(values, typical=40.0)) == 3
+
+
+def test_range_follows_the_person() -> None:
+    counter = CycleCounter(90.0, 5.0, 15.0)
+    for i, v in enumerate(reps(4, peak=50.0)):
+        counter.update(i / FPS, float(v))
+    assert counter.range == pytest.approx(45.0, abs=3.0)
+
+
+def test_durations_run_from_leaving_rest_to_back_at_rest() -> None:
+    (cycle,) = count(reps(1, rep_s=2.7))
+    assert cycle.end_s - cycle.start_s == pytest.approx(2.7, abs=0.5)
+
+
+def test_hold_timer_counts_only_inside_band() -> None:
+    timer = HoldTimer(HoldMotion(signal="x", low=80, high=100, grace_s=0.5))
+    spans = []
+    for i in range(0, 30 * 20):
+        t = i / 30
+        value = 90.0 if 2 <= t < 12 else 20.0
+        if 6 <= t < 6.3:
+            value = 50.0  # a brief wobble out of the band is forgiven but not timed
+        span = timer.update(t, value, 0)
+        if span:
+            spans.append(span)
+    assert len(spans) == 1
+    assert spans[0].held_s == pytest.approx(9.7, abs=0.1)
+
+
+def test_hold_timer_splits_on_long_break() -> None:
+    timer = HoldTimer(HoldMotion(signal="x", low=80, high=100, grace_s=0.5))
+    spans = [timer.update(i / 30, 90.0 if (i // 150) % 2 == 0 else 0.0, 0) for i in range(600)]
+    assert [round(s.held_s) for s in spans if s] == [5, 5]
