@@ -87,6 +87,11 @@ def _recorded_at(path: Path) -> str:
     return dt.datetime.fromtimestamp(path.stat().st_mtime).astimezone().isoformat(timespec="seconds")
 
 
+def _head(request: Request, source: Path, model: str) -> SessionSummary:
+    started = request.head.started or _recorded_at(source)
+    return replace(request.head, kind="analyze", status="in progress", started=started, source=str(source), model=model)
+
+
 def analyze_video(video: Path, request: Request) -> Analysis:
     """Run the pose model over a video and judge it; every file lands in `request.out`."""
     from formcheck.pipeline.grabber import FrameGrabber
@@ -99,22 +104,21 @@ def analyze_video(video: Path, request: Request) -> Analysis:
     grabber = FrameGrabber(source, drop=False)
     worker = PoseWorker(grabber, request.model, drop=False).start()
     grabber.start()
-    head = replace(request.head, kind="analyze", status="in progress", started=_recorded_at(video),
-                   source=str(video), model=request.model)  # fmt: skip
+    head = _head(request, video, request.model)
     return _run(request, info, head, lambda core, rec, sink: drive(core, worker, rec, sink, ""),
                 frames_read=lambda: source.frames_read)  # fmt: skip
 
 
-def analyze_landmarks(csv: Path, request: Request) -> Analysis:
-    """Replay a landmarks CSV through the same core, without the model."""
+def analyze_landmarks(csv: Path, request: Request, size: tuple[int, int] | None = None) -> Analysis:
+    """Replay a landmarks CSV through the same core, without the model (`size`: the image's, when the CSV
+    has no video.json beside it)."""
     from formcheck.io.landmarks_csv import read_track
 
-    track = read_track(csv)
+    track = read_track(csv, *(size or (None, None)), need_size=True)
     if len(track) == 0:
         raise FormcheckError(f"{csv}: no rows of landmarks")
     info = VideoInfo(track.width, track.height, track.fps, len(track), str(csv))
-    head = replace(request.head, kind="analyze", status="in progress", started=_recorded_at(csv), source=str(csv),
-                   model="replay")  # fmt: skip
+    head = _head(request, csv, "replay")
     return _run(request, info, head, lambda core, rec, sink: replay(track, core, rec, sink), lambda: len(track))
 
 

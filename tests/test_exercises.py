@@ -10,14 +10,15 @@ from functools import cache
 
 import pytest
 
-pytest.importorskip("trimesh", reason="the synth extra is not installed")
+from tests.conftest import rig_assets
+
+rig_assets()
 
 from formcheck.engine.records import HoldRecord, RepRecord
 from formcheck.exercises.catalogue import EXERCISES, get
 from formcheck.exercises.spec import HoldMotion
-from formcheck.kinematics.angles import SIGNALS
-from formcheck.kinematics.track import offline
-from formcheck.pipeline import run_engine
+from formcheck.kinematics.stream import SIGNAL_NAMES
+from tests.replay import judge
 from formcheck.synth.clip import Scene
 from formcheck.synth.landmarks import landmark_track
 from formcheck.synth.motions import MOTIONS, Plan
@@ -34,7 +35,7 @@ def records(name: str, side: str = "left", fault: str | None = None, rep_s: floa
     exercise = get(name)
     if motion.kind == "hold":  # judged against the hold the plan performs, as a programme would set it
         exercise = replace(exercise, dosage=replace(exercise.dosage, hold_s=plan.hold()))
-    return run_engine(exercise, offline(landmark_track(plan, SCENE)))[1]
+    return judge(exercise, landmark_track(plan, SCENE))
 
 
 @pytest.mark.parametrize("name", sorted(MOTIONS))
@@ -56,12 +57,13 @@ FAULTS = [
     ("squat", "shallow", {"squat.depth"}),
     ("squat", "trunk_lean", {"squat.trunk_lean"}),
     ("glute_bridge", "low", {"bridge.line"}),
-    ("glute_bridge", "sag", {"bridge.sag", "bridge.hold"}),  # sagging hips also end the hold at the top
+    ("glute_bridge", "sag", {"bridge.sag"}),  # the hips sink slowly: still held, but not high
     ("standing_hip_abduction", "hip_hike", {"abduction.hip_hike"}),
     ("standing_hip_abduction", "trunk_lean", {"abduction.trunk_lean"}),
     ("lunge", "knee_past_toes", {"lunge.knee_over_ankle"}),
     ("lunge", "trunk_lean", {"lunge.trunk_upright"}),
     ("standing_hip_flexion", "trunk_back", {"hip_flexion.trunk_back"}),
+    ("quadruped_hip_extension", "low", {"donkey_kick.height"}),
     # the trunk tipping forward does the work, so the hip itself barely extends: both are named
     ("standing_hip_extension", "trunk_forward", {"hip_extension.trunk_forward", "hip_extension.range"}),
     ("warrior", "trunk_lean", {"warrior.trunk_upright"}),
@@ -76,10 +78,14 @@ def test_each_fault_is_flagged_alone_in_its_rep(name: str, fault: str, rules: se
     assert [set(r.faults) for r in recs] == [set(), rules, set()][: len(recs)]
 
 
-def test_too_fast_reps_flag_tempo_only() -> None:
-    recs = records("standing_hip_abduction", rep_s=0.8)
-    assert len(recs) == 3
-    assert all(r.faults == ("abduction.tempo",) for r in recs)
+def test_too_fast_reps_get_tempo_advice_once_and_no_fault() -> None:
+    from tests.replay import ticks_of
+
+    plan = Plan("standing_hip_abduction", reps=4, rep_s=0.8, side="left")
+    ticks, recs = ticks_of(get("standing_hip_abduction"), landmark_track(plan, SCENE))
+    assert len(recs) == 4 and all(not r.faults and r.valid for r in recs)
+    told = [c.text for tick in ticks for c in tick.cues if c.rule_id == "tempo"]
+    assert len(told) == 1 and "Slow down" in told[0]
 
 
 @pytest.mark.parametrize(("scale", "rule"), [(0.5, "abduction.range_low"), (1.7, "abduction.range_high")])
@@ -111,13 +117,13 @@ def test_hold_released_early_is_incomplete() -> None:
 
 
 def test_every_declaration_is_consistent() -> None:
-    assert len(EXERCISES) == 15
+    assert len(EXERCISES) == 16
     assert set(MOTIONS) == set(EXERCISES)  # every exercise has a motion to test and render
     for exercise in EXERCISES.values():
         signals = [exercise.motion.signal] + [r.signal for r in exercise.rules]
         if isinstance(exercise.motion, HoldMotion):
             signals += [b.signal for b in exercise.motion.also]
-        assert set(signals) <= set(SIGNALS), exercise.name
+        assert set(signals) <= set(SIGNAL_NAMES), exercise.name
         assert exercise.view in exercise.counting_views or exercise.view == "front"
         for rule in exercise.rules:
             assert rule.id.split(".")[0] and rule.source and rule.cue, rule.id

@@ -12,28 +12,21 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("trimesh", reason="the synth extra is not installed")
-
-from formcheck.analyze import analyze_landmarks
 from formcheck.errors import FormcheckError
 from formcheck.exercises.catalogue import get
 from formcheck.history.db import MIGRATIONS, VERSION, connect
 from formcheck.history.store import add_session, export_csv, progress_rows, sessions
-from formcheck.io.landmarks_csv import write_track
 from formcheck.io.session_dir import load_session
-from formcheck.synth.clip import Scene
-from formcheck.synth.landmarks import landmark_track
-from formcheck.synth.motions import Plan
 from tests.conftest import ROOT
+from tests.replay import session_folder
+from tests.test_engine import squat_track
 
 
 def rig_session(folder: Path, fault: str | None = None, **context: object) -> Path:
-    """A session folder from exact rig landmarks of three squats (no model), as analyze writes it."""
-    track = landmark_track(Plan("squat", reps=3, rep_s=2.4, fault=fault, fault_reps=(1,)), Scene(fps=15.0))
-    folder.mkdir(parents=True, exist_ok=True)
-    write_track(folder / "landmarks.csv", track, 15.0, "rig")
-    analyze_landmarks(folder / "landmarks.csv", get("squat"), folder, dict(context))
-    return folder
+    """A session folder from a stick figure doing three squats (no model, no renderer), as analyze writes it;
+    fault="trunk_lean" leans the trunk in rep 2."""
+    faults = [{}, {"trunk_lean": 60.0}, {}] if fault == "trunk_lean" else None
+    return session_folder(squat_track(3, rep_s=2.4, faults=faults), folder, get("squat"), fps=30.0, **context)
 
 
 def test_session_in_and_out(tmp_path: Path) -> None:
@@ -46,7 +39,9 @@ def test_session_in_and_out(tmp_path: Path) -> None:
     assert (row["pain_before"], row["pain_after"]) == (4, 3)
     faults = conn.execute("SELECT r.number, f.rule_id FROM faults f JOIN reps r ON r.id = f.rep_id").fetchall()
     assert [tuple(f) for f in faults] == [(2, "squat.trunk_lean")]
-    add_session(conn, load_session(folder))  # re-adding the folder (analysed again) replaces the session
+    with pytest.raises(FormcheckError, match="already in the history as session"):
+        add_session(conn, load_session(folder))  # never replaced silently: the session recorded is kept
+    add_session(conn, load_session(folder), replace=True)  # analyze --replace: replaced on purpose
     assert len(sessions(conn)) == 1 and conn.execute("SELECT count(*) FROM reps").fetchone()[0] == 3
     n = export_csv(conn, tmp_path / "h.csv")
     lines = (tmp_path / "h.csv").read_text().splitlines()
@@ -138,13 +133,14 @@ def test_history_cli_lists_and_exports(tmp_path: Path) -> None:
 
     folder = rig_session(tmp_path / "s", patient="P-3", pain_before=5)
     db = tmp_path / "h.sqlite"
+    out = tmp_path / "again"
     added = formcheck("analyze", "--landmarks", str(folder / "landmarks.csv"), "-e", "squat", "--patient", "P-3",
-                      "--pain-after", "2", "--db", str(db))  # fmt: skip
+                      "--pain-after", "2", "--db", str(db), "--out", str(out))  # fmt: skip
     assert added.returncode == 0, added.stderr
     assert "history: session 1" in added.stdout
     listed = formcheck("history", "--patient", "P-3", "--db", str(db))
     assert "P-3" in listed.stdout and "squat" in listed.stdout and "3/3" in listed.stdout
     exported = formcheck("history", "export", "--out", str(tmp_path / "x.csv"), "--db", str(db))
     assert "wrote 3 rows" in exported.stdout
-    summary = json.loads((folder / "summary.json").read_text())
+    summary = json.loads((out / "summary.json").read_text())
     assert summary["pain_after"] == 2 and summary["patient"] == "P-3"

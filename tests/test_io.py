@@ -8,27 +8,34 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from formcheck.analyze import analyze_landmarks, judge_track
+from formcheck.analyze import Request, analyze_landmarks
 from formcheck.errors import FormcheckError
 from formcheck.exercises.catalogue import get
 from formcheck.io.landmarks_csv import COLUMNS, read_track, write_track
 from formcheck.landmarks import NAMES
-from formcheck.pipeline import StageTimes
+from formcheck.session.plan import steps_for
 from tests.conftest import MEDIA
+from tests.replay import judge
 from tests.test_engine import squat_track
+
+
+def request(out: Path, exercise: str = "squat") -> Request:
+    return Request(steps_for(get(exercise), None)[0], out)
 
 
 def test_landmarks_roundtrip_gives_same_results(tmp_path: Path) -> None:
     track = squat_track(4)
     track.xyzv[10:14] = np.nan  # a short dropout survives the round trip as empty cells
     write_track(tmp_path / "landmarks.csv", track, fps=30.0, source="synthetic")
-    direct = judge_track(get("squat"), track, tmp_path, {"warnings": []}, StageTimes())
-    replay = analyze_landmarks(tmp_path / "landmarks.csv", get("squat"), tmp_path / "replay")
-    assert direct.summary["attempted_reps"] == replay.summary["attempted_reps"] == 4
-    assert [r.to_json() for r in direct.records] == [r.to_json() for r in replay.records]
+    direct = judge(get("squat"), track)
+    replay = analyze_landmarks(tmp_path / "landmarks.csv", request(tmp_path / "replay"))
+    assert len(direct) == replay.exercise.attempted_reps == 4
+    # The CSV keeps 6 significant digits: the same reps, sides and faults, times within a frame.
+    assert [(r.side, r.valid, r.faults) for r in direct] == [(r.side, r.valid, r.faults) for r in replay.records]
+    assert all(abs(a.peak_s - b.peak_s) <= 0.05 for a, b in zip(direct, replay.records, strict=True))
     header = (tmp_path / "landmarks.csv").read_text().splitlines()[0].split(",")
-    assert tuple(header) == COLUMNS and len(header) == 2 + 33 * 4
-    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert tuple(header) == COLUMNS and len(header) == 2 + 33 * 7
+    summary = json.loads((tmp_path / "replay" / "summary.json").read_text())
     for key in (
         "exercise",
         "reps",
@@ -40,7 +47,7 @@ def test_landmarks_roundtrip_gives_same_results(tmp_path: Path) -> None:
         "frames_with_pose",
     ):
         assert key in summary
-    reps = json.loads((tmp_path / "reps.json").read_text())
+    reps = json.loads((tmp_path / "replay" / "reps.json").read_text())
     assert len(reps) == 4 and {"side", "start_s", "end_s", "peak", "range_deg", "tempo", "faults"} <= set(reps[0])
 
 
@@ -57,9 +64,17 @@ def test_subset_csv_without_visibility(tmp_path: Path) -> None:
         )
     (tmp_path / "subset.csv").write_text("\n".join(lines) + "\n")
     replayed = read_track(tmp_path / "subset.csv", width=640, height=480)
-    analysis = analyze_landmarks(tmp_path / "subset.csv", get("squat"), None)
+    analysis = analyze_landmarks(tmp_path / "subset.csv", request(tmp_path / "out"), size=(640, 480))
     assert np.isnan(replayed.xyzv[:, NAMES.index("left_wrist"), 0]).all()
-    assert analysis.summary["attempted_reps"] == 3
+    assert analysis.exercise.attempted_reps == 3 and analysis.exercise.reps == 3
+
+
+def test_csv_without_its_image_size_is_refused(tmp_path: Path) -> None:
+    track = squat_track(3)
+    write_track(tmp_path / "landmarks.csv", track, fps=30.0, source="synthetic")
+    (tmp_path / "video.json").unlink()
+    with pytest.raises(FormcheckError, match="--size"):
+        analyze_landmarks(tmp_path / "landmarks.csv", request(tmp_path / "out"))
 
 
 def test_malformed_csv_is_one_clear_error(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from formcheck.errors import FormcheckError
-from formcheck.live.grabber import FrameGrabber
+from formcheck.pipeline.grabber import FrameGrabber
 from formcheck.types import Frame
 from formcheck.video.paced import paced
 

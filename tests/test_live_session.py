@@ -17,7 +17,7 @@ import cv2
 import pytest
 
 from formcheck.exercises.catalogue import get
-from formcheck.live.coach import steps_for
+from formcheck.session.plan import steps_for
 from formcheck.live.run import LiveOptions, run_live
 from formcheck.types import Frame
 from formcheck.video.camera import SourceLost
@@ -139,7 +139,7 @@ def test_interrupted_session_keeps_what_was_recorded(lite_model: str, tmp_path: 
     assert len(reps) >= 1 and summary["attempted_reps"] == len(reps)
     assert rows(out / "landmarks.csv") > 30 and events(out)[0]["event"] == "countdown"
     if sig == signal.SIGINT:
-        assert proc.returncode == 0 and summary["status"] == "stopped" and "interrupted" in summary["stop_reason"]
+        assert proc.returncode == 130 and summary["status"] == "stopped" and "interrupted" in summary["stop_reason"]
     else:
         assert summary["status"] == "in progress"  # killed: the last atomic write stands, complete and valid
 

@@ -32,7 +32,7 @@ def test_example_programme_is_valid() -> None:
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        ('[[exercise]]\nname = "squat"\nrepz = 10\n', 3, "unknown key 'repz'; allowed: name, sets, reps"),
+        ('[[exercise]]\nname = "squat"\nrepz = 10\n', 3, "unknown key 'repz'; allowed: name, sets, reps, hold_s"),
         ('[[exercise]]\nname = "squat"\nreps = "ten"\n', 3, "'reps' must be a int"),
         ('[[exercise]]\nname = "jumping_jacks"\n', 2, "unknown exercise 'jumping_jacks'"),
         ('[[exercise]]\nname = "squat"\n[exercise.rules."squat.deep"]\nthreshold = 3\n', 3, "has no rule 'squat.deep'"),
@@ -70,11 +70,11 @@ def test_programme_override_changes_the_verdict(tmp_path: Path) -> None:
     assert summary["faults"] == {"squat.depth_limit": 3} and summary["reps"] == 0
 
 
-def test_exercises_json_lists_all_fifteen() -> None:
+def test_exercises_json_lists_all_sixteen() -> None:
     result = runner.invoke(app, ["exercises", "--json"])
     assert result.exit_code == 0
     listed = json.loads(result.output)
-    assert len(listed) == 15
+    assert len(listed) == 16
     assert {"squat", "pigeon", "warrior", "clamshell", "seated_figure_four"} <= {e["name"] for e in listed}
     assert all(r["source"] and r["cue"] for e in listed for r in e["rules"])
     shown = runner.invoke(app, ["exercises", "show", "clamshell"])

@@ -1,6 +1,10 @@
-"""The real pose model on real recordings (../shared/media): labelled counts, correct vs incorrect.
+"""The real pose model on real recordings (../shared/media): the live session and analyze agree on counts,
+sides and faults; the default sampling (at most 30 frames a second) agrees with every frame; a second
+person is followed and reported.
 
-These clips are not ours to redistribute; the tests skip when ../shared/media is absent.
+Counting accuracy on these clips is measured by benchmarks/counting.py (its figures are in the README), not
+asserted here: the counting constants were checked against the tuning clips, and a test asserting them on
+those clips would prove nothing. These clips are not ours to redistribute; the tests skip without them.
 """
 
 from __future__ import annotations
@@ -10,78 +14,67 @@ from pathlib import Path
 
 import pytest
 
-from formcheck.analyze import analyze_video
+from formcheck.analyze import Request, analyze_video
 from formcheck.exercises.catalogue import get
-from tests.conftest import media_clip
+from formcheck.session.plan import steps_for
+from tests.conftest import MEDIA, media_clip
+from tests.test_cli import formcheck
+from tests.test_samples import essentials
 
 pytestmark = [pytest.mark.model, pytest.mark.media, pytest.mark.usefixtures("full_model")]
 
-# (clip, exercise, labelled reps); camera cuts mid-clip in air-squats, bridge and abduction.
-COUNTED = [
-    ("air-squats.mp4", "squat", 6),
-    ("side-squats-ikramaliokz.mp4", "squat", 3),
-    ("bridge-with-ball-squeeze.mp4", "glute_bridge", 3),
-    ("standing-hip-abduction.mp4", "standing_hip_abduction", 6),
-    ("squat_correct_016.mp4", "squat", 1),
-    ("squat_incorrect_003.mp4", "squat", 1),
-    ("single-leg-glute-bridge-and-squeeze.mp4", "single_leg_bridge", 6),
-    ("side-leg-raise.mp4", "side_lying_hip_abduction", 6),
-    ("band-side-lying-clam.mp4", "clamshell", 6),
-    ("static-lunge.mp4", "lunge", 2),
-    ("standing-hip-extension.mp4", "standing_hip_extension", 3),
-    ("fire-hydrant-circle.mp4", "quadruped_hip_circles", 6),
+# One clip per kind of difficulty: camera cuts, a 60 fps clip, a hold, a lying exercise, a clip that
+# starts and ends mid-rep, a second person, an alternating-leg lunge.
+AGREE = [
+    ("real/air-squats.mp4", "squat"),
+    ("real/standing-hip-abduction.mp4", "standing_hip_abduction"),
+    ("real/kneeling-hip-flexor-stretch.mp4", "kneeling_hip_flexor_stretch"),
+    ("real/band-side-lying-clam.mp4", "clamshell"),
+    ("real2/bridge_band_studio_side_01.mp4", "glute_bridge"),
+    ("real2/squat_gym_side_twopeople_01.mp4", "squat"),
+    ("real2/walkinglunge_dumbbell_side_01.gif", "lunge"),
 ]
 
 
-@pytest.mark.parametrize(("clip", "exercise", "reps"), COUNTED)
-def test_labelled_rep_counts(clip: str, exercise: str, reps: int, tmp_path: Path) -> None:
-    analysis = analyze_video(media_clip(clip), get(exercise), tmp_path)
-    summary = json.loads((tmp_path / "summary.json").read_text())
-    assert summary["attempted_reps"] == reps
-    assert summary["frames_with_pose"] > 0.8 * summary["frames"]
-    assert len(json.loads((tmp_path / "reps.json").read_text())) == reps
-    assert analysis.summary == summary
+def clip(path: str) -> Path:
+    if path.startswith("real/"):
+        return media_clip(path.removeprefix("real/"))
+    full = MEDIA / path
+    if not full.is_file():
+        pytest.skip(f"{full} absent (real clips live only in ../shared/media, not in this repository)")
+    return full
 
 
-def test_standing_abduction_worked_side_is_detected(tmp_path: Path) -> None:
-    summary = analyze_video(media_clip("standing-hip-abduction.mp4"), get("standing_hip_abduction"), tmp_path).summary
-    assert summary["reps_by_side"]["right"]["attempted"] == 6
-    assert summary["reps_by_side"]["left"]["attempted"] == 0
+def analysed(video: Path, exercise: str, out: Path, every_frame: bool = False) -> tuple:
+    request = Request(steps_for(get(exercise), None)[0], out, every_frame=every_frame)
+    folder = analyze_video(video, request).folder
+    return essentials(json.loads((folder / "summary.json").read_text()), json.loads((folder / "reps.json").read_text()))
 
 
-@pytest.mark.parametrize(
-    ("clip", "valid", "fault"),
-    [
-        ("squat_correct_017.mp4", True, None),
-        ("squat_correct_011.mp4", True, None),
-        ("squat_incorrect_003.mp4", False, "squat.trunk_lean"),
-        ("squat_incorrect_004.mp4", False, "squat.depth_front"),
-    ],
-)
-def test_correct_and_incorrect_squats_told_apart(clip: str, valid: bool, fault: str | None, tmp_path: Path) -> None:
-    summary = analyze_video(media_clip(clip), get("squat"), tmp_path).summary
-    assert summary["attempted_reps"] == 1
-    assert (summary["reps"] == 1) is valid
-    if fault:
-        assert summary["faults"].get(fault) == 1
+@pytest.mark.parametrize(("path", "exercise"), AGREE, ids=[Path(p).stem for p, _ in AGREE])
+def test_live_and_analyze_agree(path: str, exercise: str, tmp_path: Path) -> None:
+    video = clip(path)
+    offline = analysed(video, exercise, tmp_path / "a")
+    done = formcheck("live", "-e", exercise, "--source", str(video), "--headless", "--every-frame", "--model", "full",
+                     "--countdown", "0", "--no-voice", "--no-history", "--out", str(tmp_path / "l"))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    live = essentials(json.loads((tmp_path / "l" / "summary.json").read_text()),
+                      json.loads((tmp_path / "l" / "reps.json").read_text()))  # fmt: skip
+    assert live == offline
 
 
-def test_second_person_is_reported_and_first_followed(tmp_path: Path) -> None:
-    analysis = analyze_video(media_clip("squat_correct_011.mp4"), get("squat"), tmp_path)
-    assert any("more than one person" in w for w in analysis.summary["warnings"])
-    assert analysis.summary["attempted_reps"] == 1
+@pytest.mark.parametrize(("path", "exercise"), AGREE[:3], ids=[Path(p).stem for p, _ in AGREE[:3]])
+def test_default_sampling_counts_and_judges_like_every_frame(path: str, exercise: str, tmp_path: Path) -> None:
+    video = clip(path)
+    sampled, every = analysed(video, exercise, tmp_path / "s"), analysed(video, exercise, tmp_path / "e", True)
+    assert sampled[:3] == every[:3]  # counts and sides
+    assert [r[2] for r in sampled[3]] == [r[2] for r in every[3]]  # the faults of each rep
 
 
-@pytest.mark.parametrize(
-    ("clip", "exercise", "side", "min_s"),
-    [
-        ("kneeling-hip-flexor-stretch.mp4", "kneeling_hip_flexor_stretch", "left", 4.0),
-        ("pidgeon-pose-stretch.mp4", "pigeon", "right", 10.0),
-    ],
-)
-def test_holds_are_timed_on_the_right_side(clip: str, exercise: str, side: str, min_s: float, tmp_path: Path) -> None:
-    summary = analyze_video(media_clip(clip), get(exercise), tmp_path).summary
-    other = "right" if side == "left" else "left"
-    assert summary["attempted_reps"] == 0
-    assert summary["holds_s"][side] and max(summary["holds_s"][side]) >= min_s
-    assert not summary["holds_s"][other]
+def test_second_person_is_reported_and_the_exerciser_followed(tmp_path: Path) -> None:
+    request = Request(steps_for(get("squat"), None)[0], tmp_path / "two")
+    analysis = analyze_video(clip("real2/squat_gym_side_twopeople_01.mp4"), request)
+    assert any("more than one person" in w for w in analysis.exercise.warnings)
+    events = [json.loads(line) for line in (analysis.folder / "events.jsonl").read_text().splitlines()]
+    assert any(e["event"] == "two_people" for e in events)
+    assert analysis.exercise.attempted_reps >= 1

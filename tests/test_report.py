@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("trimesh", reason="the synth extra is not installed")
-
-from formcheck.analyze import analyze_video
+from formcheck.analyze import Request, analyze_video
+from formcheck.session.plan import steps_for
+from formcheck.summary import SessionSummary
 from formcheck.exercises.catalogue import get
 from formcheck.history.db import connect
 from formcheck.history.store import add_session, progress_rows
@@ -41,10 +41,10 @@ def browser():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="module")
 def fault_session(tmp_path_factory: pytest.TempPathFactory, full_model: str) -> Path:
     """The shipped rendered clip with a trunk lean injected in rep 2, analysed with the real model."""
-    out = tmp_path_factory.mktemp("fault")
-    analyze_video(ROOT / "sample_videos" / "squat_side_trunk_lean.mp4", get("squat"), out,
-                  context={"patient": NAME, "pain_before": 3, "pain_after": 2})  # fmt: skip
-    return out
+    out = tmp_path_factory.mktemp("fault") / "session"
+    head = SessionSummary(patient=NAME, pain_before=3, pain_after=2)
+    request = Request(steps_for(get("squat"), None)[0], out, head=head)
+    return analyze_video(ROOT / "sample_videos" / "squat_side_trunk_lean.mp4", request).folder
 
 
 def test_report_of_an_injected_fault_names_it_its_rep_and_shows_its_still(fault_session: Path, browser) -> None:  # type: ignore[no-untyped-def]
@@ -56,7 +56,7 @@ def test_report_of_an_injected_fault_names_it_its_rep_and_shows_its_still(fault_
     assert browser.evaluate("document.querySelectorAll('table.reps tbody tr').length") == 3
     assert browser.evaluate("document.querySelectorAll('figure.plot svg').length") == 1
     faults = browser.evaluate("document.querySelector('ul.faults').innerText")
-    assert "Forward trunk lean in 1 of 3 reps (rep 2)" in faults and "Keep your chest up" in faults
+    assert "Forward trunk lean in 1 of 3 reps (rep 2; decides validity)" in faults and "Keep your chest up" in faults
     still = browser.evaluate(
         "(() => { const f = document.querySelector('figure.still[data-rule=\"squat.trunk_lean\"]');"
         " return [f.querySelector('img').src.slice(0, 23), f.querySelector('img').naturalWidth,"

@@ -1,4 +1,5 @@
-"""The shipped rendered samples: the real model counts them as their ground truth says."""
+"""The shipped rendered samples with the real model: counts and faults as their ground truth says, and the
+live session (fed every analysed frame) agreeing with analyze on counts, sides and faults."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from formcheck.analyze import analyze_video
-from formcheck.exercises.catalogue import EXERCISES, get
+from formcheck.analyze import Request, analyze_video
+from formcheck.exercises.catalogue import get
+from formcheck.session.plan import steps_for
 from tests.conftest import ROOT
+from tests.test_cli import formcheck
 
 pytestmark = [pytest.mark.model, pytest.mark.usefixtures("full_model")]
 SAMPLES = sorted((ROOT / "sample_videos").glob("*.mp4"))
@@ -28,22 +31,41 @@ def test_samples_are_shipped_small_and_short() -> None:
         assert video.stat().st_size < 1_500_000
 
 
+def analysed(video: Path, out: Path) -> tuple[dict, list[dict]]:
+    name = truth_of(video)["plan"]["exercise"]
+    folder = analyze_video(video, Request(steps_for(get(name), None)[0], out)).folder
+    return json.loads((folder / "summary.json").read_text()), json.loads((folder / "reps.json").read_text())
+
+
 @pytest.mark.parametrize("video", SAMPLES, ids=[v.name for v in SAMPLES])
 def test_sample_counts_and_faults(video: Path, tmp_path: Path) -> None:
     truth = truth_of(video)
-    name = truth["plan"]["exercise"]
-    if name not in EXERCISES:
-        pytest.skip(f"{name} is not declared yet")
-    summary = analyze_video(video, get(name), tmp_path).summary
+    summary, records = analysed(video, tmp_path / "a")
     holds = sum(len(v) for v in summary["holds_s"].values())
     assert (summary["attempted_reps"] if summary["motion"] == "reps" else holds) == truth["plan"]["reps"]
-    records = json.loads((tmp_path / "reps.json").read_text())
-    faulted = [r for r in truth["reps"] if r["fault"]]
     for rep in truth["reps"]:
         match = [r for r in records if r["start_s"] <= rep["end_s"] and r["end_s"] >= rep["start_s"]]
         assert len(match) == 1
         if rep["fault"] is None:
-            ok = match[0]["valid"] if match[0]["kind"] == "rep" else not match[0]["faults"]
-            assert ok, match[0]
-    if faulted:
+            assert match[0]["valid"] if match[0]["kind"] == "rep" else not match[0]["faults"], match[0]
+    if any(r["fault"] for r in truth["reps"]):
         assert summary["faults"], "the injected fault was not flagged"
+
+
+def essentials(summary: dict, records: list[dict]) -> tuple:
+    """What must agree between analyze and live: counts, sides, holds and faults per rep."""
+    return (summary["attempted_reps"], summary["reps"], json.dumps(summary["reps_by_side"], sort_keys=True),
+            [(r["side"], r.get("valid"), sorted(r["faults"])) for r in records],
+            [round(h, 1) for v in summary["holds_s"].values() for h in v])  # fmt: skip
+
+
+@pytest.mark.parametrize("video", SAMPLES, ids=[v.name for v in SAMPLES])
+def test_live_counts_and_judges_like_analyze(video: Path, tmp_path: Path) -> None:
+    name = truth_of(video)["plan"]["exercise"]
+    offline = essentials(*analysed(video, tmp_path / "a"))
+    done = formcheck("live", "-e", name, "--source", str(video), "--headless", "--every-frame", "--model", "full",
+                     "--countdown", "0", "--no-voice", "--no-history", "--out", str(tmp_path / "l"))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    live = essentials(json.loads((tmp_path / "l" / "summary.json").read_text()),
+                      json.loads((tmp_path / "l" / "reps.json").read_text()))  # fmt: skip
+    assert live == offline

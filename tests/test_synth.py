@@ -9,8 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-pytest.importorskip("pyrender", reason="the synth extra is not installed")
-pytest.importorskip("trimesh", reason="the synth extra is not installed")
+from tests.conftest import renderer
+
+renderer()
 
 
 def test_short_squat_clip_renders_with_truth(tmp_path: Path) -> None:

@@ -19,11 +19,7 @@ def root(
     verbose: Annotated[bool, typer.Option("--verbose", help="show tracebacks and the libraries' log lines")] = False,
 ) -> None:
     """Count reps and judge form of hip exercises, offline."""
-    _state["verbose"] = verbose
-    if not verbose:
-        from formcheck.quiet import quiet_native_logs
-
-        quiet_native_logs()
+    _state["verbose"] = verbose  # acted on by main() before the app runs (the native logs start at import)
 
 
 for module in (analyze_cmd, live_cmd, history_cmd, report_cmd, catalogue_cmd, synth_cmd):
@@ -42,6 +38,10 @@ def _fail(message: str, code: int) -> None:
 def main() -> None:
     """Entry point: run the app; FormcheckError, usage mistakes and OS errors become one line on stderr."""
     verbose = "--verbose" in sys.argv[1:]
+    if not verbose:
+        from formcheck.quiet import quiet_native_logs
+
+        quiet_native_logs()
     try:
         app(standalone_mode=False)
     except FormcheckError as exc:

@@ -33,6 +33,7 @@ def live(
     pain_before: Annotated[int | None, typer.Option(help="pain 0-10 before (asked when not given)")] = None,
     pain_after: Annotated[int | None, typer.Option(help="pain 0-10 after (asked when not given)")] = None,
     speed: Annotated[float, typer.Option(hidden=True, help="--source played this many times real time")] = 1.0,
+    every_frame: Annotated[bool, typer.Option(hidden=True, help="--source: every analysed frame, unpaced")] = False,
     countdown: Annotated[float, typer.Option(help="seconds of countdown before counting")] = 3.0,
     history: HistoryOption = True,
     db: DbOption = None,
@@ -46,7 +47,7 @@ def live(
     ask = sys.stdin.isatty() and not headless
     args = LiveArgs(exercise=exercise, programme=programme, camera=camera, model=model, voice=voice, out=out,
                     source=source, headless=headless, record=record, patient=patient,
-                    pain_before=_ask(pain_before, "Pain right now?", ask), speed=speed,
+                    pain_before=_ask(pain_before, "Pain right now?", ask), speed=speed, every_frame=every_frame,
                     countdown_s=countdown)  # fmt: skip
     options = start_live(args)
     if record is None and headless and source is None:

@@ -11,6 +11,7 @@ from formcheck.engine.records import Cue, FrameResult, HoldRecord, RepRecord
 from formcheck.engine.reps import RepTracker, side_of
 from formcheck.engine.rules import TIMING, Movement, frame_violates, judge, side_value, top_hold_s
 from formcheck.engine.setup import READY_AFTER_S, SetupGate
+from formcheck.engine.tempo import TempoAdvisor
 from formcheck.exercises.spec import Exercise, HoldMotion, RepMotion
 from formcheck.types import FrameKinematics
 
@@ -20,8 +21,10 @@ BUFFER_S = 120.0  # frames kept for judging the movement in progress (longest ho
 class ExerciseEngine:
     """Counts and judges one exercise; the same object serves analyze and the live session."""
 
-    def __init__(self, exercise: Exercise, ready_after_s: float = READY_AFTER_S) -> None:
+    def __init__(self, exercise: Exercise, ready_after_s: float = READY_AFTER_S, rep_s: float | None = None) -> None:
         self.exercise = exercise
+        self.tempo = TempoAdvisor(rep_s if rep_s is not None else exercise.dosage.rep_s)
+        self.advice: list[str] = []  # tempo advice given (once per set), for the summary
         self.gate = SetupGate(exercise, ready_after_s)
         sides = ("both",) if exercise.sides == "both" else ("left", "right")
         self.sides = sides
@@ -88,6 +91,10 @@ class ExerciseEngine:
             record = self._record_rep(cycle)
             finished.append(record)
             cues.extend(self._rep_cues(record.side, record, fk.t))
+            advice = None if record.partial else self.tempo.add(record.duration_s)
+            if advice is not None:
+                self.advice.append(advice)
+                cues.append(Cue("tempo", advice, fk.t))
         if self._reps.active:
             self.work_side = side = side_of(self.exercise, fk)
             cues.extend(Cue(r.id, r.cue, fk.t) for r in self._rules if frame_violates(r, fk, side, self._side_signal))

@@ -22,7 +22,6 @@ class RepRecord:
     view: str
     top_hold_s: float = 0.0
     partial: str = ""  # "start" | "end": cut by the recording's start or end, counted by the edge rule
-    advice: tuple[str, ...] = ()  # minor findings: told, never deciding validity
 
     @property
     def duration_s(self) -> float:

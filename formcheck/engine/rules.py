@@ -43,6 +43,8 @@ def frame_side(fk: FrameKinematics, work_side: str, side_signal: str | None) -> 
     if side_signal is None or work_side not in ("left", "right"):
         return work_side
     left, right = fk.signals[side_signal]
+    if not (math.isfinite(left) and math.isfinite(right)) and side_signal.endswith("_3d"):
+        left, right = fk.signals[side_signal[: -len("_3d")]]  # no world landmarks (an old landmarks CSV)
     if not (math.isfinite(left) and math.isfinite(right)):
         return work_side
     return "left" if left >= right else "right"
@@ -87,8 +89,25 @@ def _series(frames: Sequence[FrameKinematics], move: Movement) -> list[tuple[flo
     sign = 1.0 if move.rising else -1.0
     raw = [(fk.t, sign * side_value(fk, move.signal, "work", move.work_side, move.side_signal)) for fk in frames]
     raw = [(t, v) for t, v in raw if math.isfinite(v)]
-    values = [v for _, v in raw]
-    return [(t, float(np.median(values[max(0, i - 2) : i + 3]))) for i, (t, _) in enumerate(raw)]
+    smooth = running_median(np.array([v for _, v in raw]))
+    return [(t, float(v)) for (t, _), v in zip(raw, smooth, strict=True)]
+
+
+MEDIAN_OF = 5  # samples: a glitch of one or two frames (a leg label swap) is neither a peak nor a fault
+
+
+def running_median(values: np.ndarray, k: int = MEDIAN_OF) -> np.ndarray:
+    """The median of each sample's k neighbours; near the ends, of the k samples nearest the end (a glitch in
+    the last frame does not stand alone in a shrunken window)."""
+    n = len(values)
+    if n <= k:
+        return np.full(n, np.median(values)) if n else values
+    half = k // 2
+    out = np.empty(n)
+    for i in range(n):
+        lo = min(max(0, i - half), n - k)
+        out[i] = np.median(values[lo : lo + k])
+    return out
 
 
 def _top_window(frames: Sequence[FrameKinematics], move: Movement, share: float = 0.0) -> list[tuple[float, float]]:
@@ -116,6 +135,24 @@ def top_hold_s(frames: Sequence[FrameKinematics], move: Movement) -> float:
     return sum(t1 - t0 for (t0, v0), (t1, _) in itertools.pairwise(window) if v0 >= floor)
 
 
+SAG_UPPER = 0.5  # the hold is the part of the rep in the upper half of its range
+SAG_LOWERING = 0.3  # the last 30 % of it after the peak is the lowering, not a sag
+
+
+def top_sag(frames: Sequence[FrameKinematics], move: Movement) -> float | None:
+    """How far the signal sank from its peak while held in the upper half of the rep, before the lowering."""
+    series = _series(frames, move)
+    if not series:
+        return None
+    peak_t, peak = max(series, key=lambda tv: tv[1])
+    upper = [(t, v) for t, v in series if v >= peak - SAG_UPPER * max(move.range_deg, move.top_tolerance)]
+    after = [(t, v) for t, v in upper if t >= peak_t]
+    if len(after) < 3:
+        return 0.0
+    held = [v for t, v in after if t <= after[0][0] + (1 - SAG_LOWERING) * (after[-1][0] - after[0][0])]
+    return peak - min(held)
+
+
 def measure(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> float | None:
     """The rule's measured value over the movement, or None when it cannot be assessed from the view."""
     if rule.measure == "duration_s":
@@ -132,14 +169,13 @@ def measure(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> fl
     if rule.measure == "top_hold_s":
         return top_hold_s(in_view, move)
     if rule.measure == "top_sag":
-        window = _top_window(in_view, move)
-        return max(v for _, v in window) - min(v for _, v in window) if window else None
+        return top_sag(in_view, move)
     values = np.array([side_value(fk, rule.signal, rule.side, move.work_side, move.side_signal) for fk in in_view])
     times = np.array([fk.t for fk in in_view])
     finite = np.isfinite(values)
     if not finite.any():
         return None
-    values, times = values[finite], times[finite]
+    values, times = running_median(values[finite]), times[finite]  # a fault lasts more than two frames
     if rule.measure == "max":
         return float(values.max())
     if rule.measure == "min":

@@ -77,7 +77,9 @@ class SetupGate:
     def update(self, fk: FrameKinematics) -> bool:
         """Feed a frame; returns whether counting is on."""
         issue = problem(self.exercise, fk)
-        self.issue = issue
+        # This frame alone: can the counted joints be seen? (Posture and view are judged by the debounced
+        # state: a fault such as a deep forward lean may take one frame out of "upright" without ending it.)
+        self.issue = issue if not fk.assessable or missing_joints(self.exercise.needs, fk) else ""
         if not issue:
             self._bad_since = None
             self._good_since = fk.t if self._good_since is None else self._good_since

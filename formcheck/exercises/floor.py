@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from formcheck.exercises.common import too_fast
 from formcheck.exercises.spec import Band, Dosage, Exercise, HoldMotion, RepMotion, Rule
 
 # fmt: off
@@ -61,7 +60,6 @@ QUADRUPED_HIP_CIRCLES = Exercise(
              views=("side",), cue="Keep your back flat and still",
              source="The trunk stays level and still on all fours; the real clip reads 2–10° side-on, so "
                     "25° is a clear tilt."),
-        too_fast("circles", "hip_flexion", 1.0),
     ),
 )
 
@@ -85,7 +83,6 @@ QUADRUPED_HIP_EXTENSION = Exercise(
              views=("side",), cue="Keep your back flat: lift from the hip",
              source="The trunk stays level on all fours (as in quadruped hip circles); a tilt over 25° means the "
                     "back or the pelvis is doing the lift."),
-        too_fast("donkey_kick", "hip_flexion", 1.5),
     ),
 )
 

@@ -73,6 +73,9 @@ class Dosage:
     reps: int | None = 10
     hold_s: float | None = None
     rest_s: float = 60.0
+    # Home programmes for hip pain ask for slow, controlled reps: about 2 s up and 2 s down (a programme file
+    # sets its own tempo with rep_s). Judged per set, as advice (formcheck.engine.tempo).
+    rep_s: float | None = 4.0
 
 
 @dataclass(frozen=True)

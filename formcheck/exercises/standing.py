@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from formcheck.exercises.common import too_fast
-from formcheck.exercises.spec import Band, Dosage, Exercise, HoldMotion, RepMotion, Rule, ViewSignal
+from formcheck.exercises.spec import Band, Dosage, Exercise, HoldMotion, RepMotion, Rule
 
 # fmt: off
 SQUAT = Exercise(
@@ -48,7 +47,6 @@ SQUAT = Exercise(
              source="MediaPipe's heel and toe points are its noisiest: correct real squats read up to 26° of "
                     "heel-to-toe tilt at the bottom (measured on the labelled clips), so only a rise past 30° "
                     "is called."),
-        too_fast("squat", "knee_flexion", 1.5),
     ),
 )
 
@@ -56,8 +54,9 @@ STANDING_HIP_ABDUCTION = Exercise(
     name="standing_hip_abduction", title="Standing hip abduction", view="front",
     counting_views=("front", "oblique"),
     posture=("upright",), needs=("hip", "knee", "ankle"), sides="each",
-    # The lifted leg abducts from ~0° standing toward the 20–45° the exercise targets (normal range ~45°, AAOS).
-    motion=RepMotion(signal="hip_abduction", rest=0.0, typical_range=30.0, min_excursion=8.0),
+    # The lifted leg abducts from ~0° standing toward the 20–45° the exercise targets (normal range ~45°, AAOS);
+    # it is the leg further from vertical (a hip hike tilts the pelvis, so the standing leg reads abducted too).
+    motion=RepMotion(signal="hip_abduction", rest=0.0, typical_range=30.0, min_excursion=8.0, side_signal="thigh_tilt"),
     dosage=Dosage(sets=2, reps=10),
     rules=(
         Rule(id="abduction.range_low", description="leg not lifted far enough",
@@ -80,7 +79,6 @@ STANDING_HIP_ABDUCTION = Exercise(
              views=("front",), cue="Stand tall: don't lean your trunk to the side",
              source="Lateral trunk lean over 10° is a compensation for weak hip abductors (Trendelenburg "
                     "lean); upright standing reads 0 ± 3°."),
-        too_fast("abduction", "hip_abduction", 1.0),
     ),
 )
 LUNGE = Exercise(
@@ -113,7 +111,6 @@ LUNGE = Exercise(
              views=("side", "oblique"), cue="Lower your back knee toward the floor",
              source="In a full lunge the back knee bends to ~90° as it nears the floor; under 60° the "
                     "back leg is staying straight."),
-        too_fast("lunge", "knee_flexion", 1.5),
     ),
 )
 
@@ -135,7 +132,6 @@ STANDING_HIP_FLEXION = Exercise(
              views=("side",), cue="Stand tall: don't lean back",
              source="Leaning the trunk back more than ~10° lets the trunk lift the leg instead of the hip "
                     "flexors; quiet standing reads 0 ± 5°."),
-        too_fast("hip_flexion", "hip_flexion", 1.5),
     ),
 )
 
@@ -165,7 +161,6 @@ STANDING_HIP_EXTENSION = Exercise(
              views=("side",), cue="Keep your chest up: don't tip forward",
              source="Tipping the trunk forward substitutes for hip extension; the real clip labelled "
                     "'slight forward lean' (acceptable) peaks at 12°, so 15° is called."),
-        too_fast("hip_extension", "hip_flexion", 1.5),
     ),
 )
 

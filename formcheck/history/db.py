@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 from formcheck.errors import FormcheckError
@@ -109,16 +110,37 @@ def migrate(conn: sqlite3.Connection, upto: int = VERSION) -> int:
 def connect(path: Path | None = None, upto: int = VERSION) -> sqlite3.Connection:
     """Open (creating and migrating as needed) the history database."""
     path = path or default_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FormcheckError(f"{path.parent}: cannot create the history folder ({exc.strerror}); use --db") from exc
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return _open(path, upto)
+        except sqlite3.OperationalError as exc:
+            # Two processes creating the file at once: switching a new file to WAL does not wait for the other.
+            if "locked" in str(exc) and time.monotonic() < deadline:
+                time.sleep(0.05)
+                continue
+            raise FormcheckError(f"{path}: the history cannot be opened ({exc}); try again, or use --db") from exc
+        except sqlite3.DatabaseError as exc:
+            raise FormcheckError(
+                f"{path}: not a formcheck history database ({exc}); move it aside or use --db"
+            ) from exc
+
+
+def _open(path: Path, upto: int) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
             raise FormcheckError(f"{path}: could not switch the history to WAL mode (a network drive?)")
         conn.execute("PRAGMA synchronous = NORMAL")  # with WAL: durable at checkpoints, never corrupt
         conn.execute("PRAGMA foreign_keys = ON")
         migrate(conn, upto)
-    except sqlite3.DatabaseError as exc:
-        raise FormcheckError(f"{path}: not a formcheck history database ({exc}); move it aside or use --db") from exc
+    except BaseException:
+        conn.close()
+        raise
     conn.row_factory = sqlite3.Row
     return conn

@@ -63,16 +63,21 @@ def write_track(path: Path, track: PoseTrack, fps: float, source: str) -> None:
         writer.close()
 
 
-def read_track(path: Path, width: int | None = None, height: int | None = None) -> PoseTrack:
+def read_track(path: Path, width: int | None = None, height: int | None = None, need_size: bool = False) -> PoseTrack:
     """Read landmarks.csv (or any CSV with a subset of the landmark columns) back into a track.
 
-    Missing landmarks are NaN; without `t`, frames are taken 1/30 s apart; the image size comes
-    from video.json beside the file, else from the arguments, else a square image is assumed.
+    Missing landmarks are NaN; without `t`, frames are taken 1/30 s apart; the image size comes from the
+    arguments, else from video.json beside the file. Angles depend on it (x and y are fractions of the
+    image's width and height), so with `need_size` a CSV without either is refused rather than measured
+    as if the image were square.
     """
     if not path.is_file():
         raise FormcheckError(f"{path}: no such landmarks file")
     meta_path = path.parent / META_NAME
     meta = json.loads(meta_path.read_text()) if meta_path.is_file() else {}
+    if need_size and not (width and height) and not ("width" in meta and "height" in meta):
+        raise FormcheckError(f"{path}: no {META_NAME} beside it to give the image size the landmarks were "
+                             "measured in; pass --size WIDTHxHEIGHT")  # fmt: skip
     w = width or int(meta.get("width", 1))
     h = height or int(meta.get("height", 1))
     with path.open(newline="") as f:

@@ -53,7 +53,6 @@ def record_to_json(record: RepRecord | HoldRecord, set_no: int | None = None) ->
     d = asdict(record)
     d["faults"], d["not_assessed"] = list(record.faults), list(record.not_assessed)
     if isinstance(record, RepRecord):
-        d["advice"] = list(record.advice)
         d.update(kind="rep", duration_s=round(record.duration_s, 3),
                  tempo={"up_s": round(record.peak_s - record.start_s, 3),
                         "down_s": round(record.end_s - record.peak_s, 3)})  # fmt: skip

@@ -30,6 +30,7 @@ SIGNALS: tuple[str, ...] = (
     "knee_above",
     "trunk_tilt",
     "shin_tilt",
+    "thigh_tilt",
     "ankle_to_knee",
     "knee_drop_toward",
     "knee_drop",
@@ -132,6 +133,9 @@ def compute_signals(xyzv: np.ndarray, width: int, height: int) -> dict[str, np.n
         out["knee_above"].append((p[:, side_landmark(other, "knee")][:, 1] - knee[:, 1]) / torso)
         out["trunk_tilt"].append(trunk_tilt)
         out["shin_tilt"].append(angle_between(shank, np.broadcast_to(np.array([0.0, 1.0]), shank.shape)))
+        # The thigh against the image vertical, whatever the pelvis does: which leg is lifted when a hike tilts
+        # the pelvis (against which abduction is measured) and makes the standing leg read abducted too.
+        out["thigh_tilt"].append(angle_between(thigh, np.broadcast_to(np.array([0.0, 1.0]), thigh.shape)))
         out["ankle_to_knee"].append(np.linalg.norm(ankle - p[:, side_landmark(other, "knee")], axis=-1) / torso)
         out["knee_drop_toward"].append(signed_from(vertical_up, drop, toward_side))
         out["knee_drop"].append(angle_between(drop, vertical_up))  # knees up 0°, dropped to a side 50°+

@@ -29,6 +29,7 @@ class LiveArgs:
     patient: str = ""
     pain_before: int | None = None
     speed: float = 1.0
+    every_frame: bool = False
     countdown_s: float = 3.0
 
 
@@ -42,6 +43,7 @@ def start_live(args: LiveArgs) -> LiveOptions:
                           pain_before=args.pain_before)  # fmt: skip
     return LiveOptions(steps=plan.steps, out=args.out or default_out(), source=args.source, camera=args.camera,
                        model=args.model, voice=speak, headless=args.headless, record=args.record, speed=args.speed,
+                       every_frame=args.every_frame,
                        countdown_s=args.countdown_s, head=head)  # fmt: skip
 
 

@@ -35,6 +35,7 @@ class LiveOptions:
     headless: bool = False
     record: Path | None = None
     speed: float = 1.0  # --source only: play faster than real time (tests)
+    every_frame: bool = False  # --source only: every analysed frame, at the model's pace (the frames analyze sees)
     countdown_s: float = 3.0
     head: SessionSummary = field(default_factory=lambda: SessionSummary(kind="live"))  # patient, pain, programme
 
@@ -60,8 +61,12 @@ def open_source(options: LiveOptions) -> tuple[Iterable[Frame], VideoInfo]:
     """The camera, or a recording paced like one."""
     if options.source is not None:
         from formcheck.video.paced import paced
+        from formcheck.video.sampling import DEFAULT_MAX_FPS
         from formcheck.video.source import FileSource
 
+        if options.every_frame:  # no pacing, no frame dropped: exactly the frames analyze looks at
+            file = FileSource(options.source, max_fps=DEFAULT_MAX_FPS)
+            return file, file.info
         file = FileSource(options.source)
         return paced(file, speed=options.speed), file.info
     from formcheck.video.camera import CameraSource
@@ -94,8 +99,9 @@ def run_live(options: LiveOptions, frames: tuple[Iterable[Frame], VideoInfo] | N
 
     check_screen(options.headless)
     source, info = frames or open_source(options)
-    grabber = FrameGrabber(source, drop=True)
-    worker = PoseWorker(grabber, options.model, drop=True).start()  # loads the model before any frame is read
+    drop = not options.every_frame
+    grabber = FrameGrabber(source, drop=drop)
+    worker = PoseWorker(grabber, options.model, drop=drop).start()  # loads the model before any frame is read
     grabber.start()
     folder = new_folder(options.out)
     started = dt.datetime.now().astimezone().isoformat(timespec="seconds")

@@ -61,6 +61,9 @@ def record(core: SessionCore, recorder: SessionRecorder, ticks: Sequence[Tick]) 
     for kept in core.kept:
         recorder.record(kept.step, kept.set_no, kept.record)
     core.kept.clear()
+    for step, advice in core.advice:
+        recorder.advise(step, advice)
+    core.advice.clear()
     recorder.events(core.events)
     core.events.clear()
 

@@ -39,11 +39,12 @@ class Coach:
         self._base: dict[str, int] = {}
         self.events: list[Event] = []  # drained by the caller each frame
         self.records: list[tuple[int, int, RepRecord | HoldRecord]] = []  # (step, set, record); caller drains
+        self.advice: list[tuple[int, str]] = []  # (step, advice); caller drains
         self.cues: list[Cue] = []  # this frame's cues from the session itself (setup, prompts)
         self.stop_reason = ""
         self._final: dict[str, int] = {}
         if not guided:
-            self.engine = ExerciseEngine(steps[0].exercise, ready_after_s=0.0)
+            self.engine = ExerciseEngine(steps[0].exercise, ready_after_s=0.0, rep_s=steps[0].rep_s)
             self._base = dict.fromkeys(self.engine.sides, 0)
             self.stage = "active"
 
@@ -122,7 +123,7 @@ class Coach:
                 self.cues.append(Cue("setup", issue, t, kind="setup"))
             elif t - self._since >= self.countdown_s:
                 if self.engine is None:
-                    self.engine = ExerciseEngine(step.exercise, ready_after_s=0.0)
+                    self.engine = ExerciseEngine(step.exercise, ready_after_s=0.0, rep_s=step.rep_s)
                     self._base = dict.fromkeys(self.engine.sides, 0)
                 self.stage = "active"
                 self._emit(t, "start", exercise=step.exercise.name, set=self.set_no, side=self.side)
@@ -130,7 +131,9 @@ class Coach:
         elif self.stage == "rest" and t - self._since >= step.rest_s:
             self.stage = "setup"
         if self.stage in ("active", "switch") and self.engine is not None:
+            told = len(self.engine.advice)
             result = self.engine.update(fk)
+            self.advice += [(self.step, a) for a in self.engine.advice[told:]]
             issue = result.setup_message
             for record in result.finished:
                 self._keep(t, record)
@@ -157,6 +160,7 @@ class Coach:
                 self.side_index = 0
                 assert self.engine is not None
                 self._base = dict(self.engine.valid)
+                self.engine.tempo.new_set()
                 self.stage, self._since = "rest", t
                 self.cues.append(Cue("rest", f"Set done. Rest {step.rest_s:.0f} seconds", t, kind="info"))
                 return

@@ -52,6 +52,7 @@ class SessionCore:
         self.t = 0.0
         self.events: list[Event] = []
         self.kept: list[Kept] = []
+        self.advice: list[tuple[int, str]] = []  # (step, advice told once per set), drained by the driver
 
     @property
     def steps(self) -> list[Step]:
@@ -77,6 +78,8 @@ class SessionCore:
         self.coach.events.clear()
         self.kept += [Kept(step, set_no, record) for step, set_no, record in self.coach.records]
         self.coach.records.clear()
+        self.advice += self.coach.advice
+        self.coach.advice.clear()
 
     def key(self, key: str, t: float) -> None:
         """A control from the user: pause (space), switch side (s)."""
@@ -86,9 +89,13 @@ class SessionCore:
             self.coach.switch_side(t)
         self._drain()
 
+    def flush(self) -> list[Tick]:
+        """The frames still in the kinematics window, judged now (the input has ended)."""
+        return [self._tick(fk) for fk in self.kinematics.flush()]
+
     def stop(self, reason: str) -> list[Tick]:
         """End the session: the frames still in the kinematics window are judged, then everything is closed."""
-        ticks = [self._tick(fk) for fk in self.kinematics.flush()]
+        ticks = self.flush()
         self.coach.stop(self.t, reason)
         self._drain()
         return ticks

@@ -19,6 +19,7 @@ def landmark_track(plan: Plan, scene: Scene) -> PoseTrack:
     body, times, _, posed, camera = pose_clip(plan, scene)
     points = TruthPoints(body)
     xyzv = np.zeros((len(times), len(NAMES), 4))
+    world_mp = np.zeros((len(times), len(NAMES), 3))
     for i, (verts, joints) in enumerate(posed):
         world = points.world(verts, joints)
         uv = camera.project(world)
@@ -27,4 +28,8 @@ def landmark_track(plan: Plan, scene: Scene) -> PoseTrack:
         xyzv[i, :, 1] = uv[:, 1] / scene.height
         xyzv[i, :, 2] = -cam[:, 2] - np.nanmean(-cam[[23, 24], 2])  # depth relative to the hips, like MediaPipe
         xyzv[i, :, 3] = np.where(np.isfinite(uv[:, 0]), 1.0, 0.0)
-    return PoseTrack(times, np.arange(len(times)), xyzv, scene.width, scene.height)
+        # World landmarks as MediaPipe gives them: metres, camera-aligned axes (x right, y down, z away from the
+        # camera), origin between the hips.
+        mp = cam * np.array([1.0, -1.0, -1.0])
+        world_mp[i] = mp - (mp[23] + mp[24]) / 2
+    return PoseTrack(times, np.arange(len(times)), xyzv, scene.width, scene.height, world_mp, scene.fps)

@@ -40,6 +40,7 @@ MOTIONS: dict[str, Motion] = {m.name: m for m in (
     Motion("kneeling_hip_flexor_stretch", "side", 90.0, 0.0, p.kneeling_hip_flexor, ("early_release",), kind="hold",
            default_hold_s=6.0),
     Motion("quadruped_hip_circles", "side", 90.0, 0.5, p.quadruped_circles, ()),
+    Motion("quadruped_hip_extension", "side", 90.0, 0.5, p.quadruped_extension, ("low",)),
     Motion("supine_double_hip_rotation", "front", 0.0, 1.2, p.supine_rotation, (), kind="hold", sides="both",
            default_hold_s=4.0),
     Motion("warrior", "front", 0.0, 0.0, p.warrior, ("trunk_lean",), kind="hold", default_hold_s=4.0),
@@ -80,6 +81,9 @@ class Plan:
         return self.lead_s + self.reps * (self.rep_s + self.hold() + self.gap_s) - self.gap_s + self.tail_s
 
 
+SAG = 0.3  # the "sag" fault: the hips sink by this share of the lift during the hold at the top
+
+
 @dataclass(frozen=True)
 class Moment:
     """What the plan says happens at time t."""
@@ -107,8 +111,11 @@ def moment(plan: Plan, t: float) -> Moment:
         u, phase = 1.0, "hold"
         if fault == "early_release" and r > half + 0.4 * hold:
             u, phase = 0.15, "rest"  # the hold is given up early
+        if fault == "sag":  # the hips sink through the hold and are lowered from there
+            u = 1.0 - SAG * min(1.0, (r - half) / (0.5 * hold))
     elif r < plan.rep_s + hold:
-        u, phase = 0.5 + 0.5 * math.cos(math.pi * (r - half - hold) / half), "down"
+        top = 1.0 - SAG if fault == "sag" else 1.0
+        u, phase = top * (0.5 + 0.5 * math.cos(math.pi * (r - half - hold) / half)), "down"
     else:
         u, phase = 0.0, "rest"
     return Moment(u * plan.range_scale, phase, rep, fault if phase != "rest" or fault == "early_release" else None)

@@ -65,9 +65,7 @@ BRIDGE_TOP = _bridge_top()
 
 
 def bridge(u: float, fault: str | None, side: str) -> PoseSpec:
-    lift = BRIDGE_TOP * u * (0.55 if fault == "low" else 1.0)
-    if fault == "sag":
-        lift = BRIDGE_TOP * u - 14.0 * max(0.0, u - 0.98) / 0.02  # at the top, the hips sink
+    lift = BRIDGE_TOP * u * (0.55 if fault == "low" else 1.0)  # a sag is in the timeline (synth.motions.moment)
     hip, knee = _bridge_angles(lift)
     leg = LegAngles(hip_flexion=hip, knee_flexion=knee, hip_abduction=6.0)
     arms = ArmAngles(abduction=20.0, elbow=5.0)
@@ -125,7 +123,8 @@ def side_lying_abduction(u: float, fault: str | None, side: str) -> PoseSpec:
 def clamshell(u: float, fault: str | None, side: str) -> PoseSpec:
     base = LegAngles(hip_flexion=45.0, knee_flexion=90.0, foot="follow", ankle=0.0)
     axis = np.array([0.0, -1.0, 0.0])  # hip to ankle with 45°/90° hips and knees: the body's long axis
-    # The top leg rests on the bottom one (knees and feet together), then opens about the hip–ankle line.
+    # The top leg rests on the bottom one (knees and feet together), then opens about the hip–ankle line. At rest
+    # its thigh crosses the lower one in the picture by a few degrees, as real closed clamshells read (~8°).
     top = replace(base, hip_abduction=-15.0, swing_axis=axis, swing_deg=-50.0 * u)
     roll = 20.0 * u if fault == "pelvis_roll" else 0.0
     arms = ArmAngles(flexion=20.0, abduction=0.0, elbow=40.0), ArmAngles(flexion=90.0, abduction=0.0, elbow=70.0)
@@ -179,6 +178,17 @@ def quadruped_circles(u: float, fault: str | None, side: str) -> PoseSpec:
     """Hands and knees; the worked knee swings out and back (one dip of hip flexion per circle)."""
     work = LegAngles(hip_flexion=90.0 - 45.0 * u, hip_abduction=30.0 * u, knee_flexion=90.0, foot="follow",
                      ankle=-40.0)  # fmt: skip
+    support = LegAngles(hip_flexion=90.0, knee_flexion=90.0, foot="follow", ankle=-40.0)
+    arms = ArmAngles(flexion=90.0, abduction=5.0, elbow=0.0)
+    left, right = _legs(side, work, support)
+    return PoseSpec(body_rotation=ALL_FOURS, left=left, right=right, left_arm=arms, right_arm=replace(arms),
+                    anchor="knees")  # fmt: skip
+
+
+def quadruped_extension(u: float, fault: str | None, side: str) -> PoseSpec:
+    """Hands and knees; the worked leg kicks back, knee bent, until the thigh is in line with the trunk."""
+    work = LegAngles(hip_flexion=90.0 - 85.0 * u * (0.55 if fault == "low" else 1.0), knee_flexion=90.0,
+                     foot="follow", ankle=-40.0)  # fmt: skip
     support = LegAngles(hip_flexion=90.0, knee_flexion=90.0, foot="follow", ankle=-40.0)
     arms = ArmAngles(flexion=90.0, abduction=5.0, elbow=0.0)
     left, right = _legs(side, work, support)

@@ -1,0 +1,69 @@
+"""The one kinematics stream: frame by frame or all at once it measures the same; glitches, gaps and cuts."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from formcheck.exercises.catalogue import get
+from formcheck.kinematics.stream import LAG_S, KinematicsStream, kinematics_of
+from formcheck.types import Pose, PoseTrack
+from tests.replay import judge
+from tests.stick import Body, reps, track
+from tests.test_engine import squat_track
+
+
+def poses(tr: PoseTrack) -> list[Pose]:
+    return [tr.pose(i) for i in range(len(tr))]
+
+
+def test_frame_by_frame_is_identical_to_all_at_once() -> None:
+    tr = squat_track(3)
+    whole = kinematics_of(tr.t, tr.frame, poses(tr), tr.width, tr.height)
+    stream, streamed = KinematicsStream(tr.width, tr.height), []
+    for i, pose in enumerate(poses(tr)):
+        got = stream.push(float(tr.t[i]), int(tr.frame[i]), pose)
+        assert all(fk.t <= tr.t[i] - LAG_S + 1e-9 for fk in got)  # each frame comes out LAG_S later
+        streamed += got
+    streamed += stream.flush()
+    names = sorted(whole[0].signals)
+    np.testing.assert_array_equal([[fk.signals[n] for n in names] for fk in streamed],
+                                  [[fk.signals[n] for n in names] for fk in whole])  # fmt: skip
+    assert [fk.index for fk in streamed] == list(tr.frame)
+
+
+def test_a_three_frame_glitch_is_filtered_out() -> None:
+    tr = squat_track(1)
+    xyzv = tr.xyzv.copy()
+    i = len(tr) // 4  # standing: knee near straight
+    xyzv[i : i + 3, 25, 0] += 0.15  # the left knee jumps sideways for three frames
+    glitched = PoseTrack(tr.t, tr.frame, xyzv, tr.width, tr.height)
+    clean = kinematics_of(tr.t, tr.frame, poses(tr), tr.width, tr.height)
+    fixed = kinematics_of(tr.t, tr.frame, poses(glitched), tr.width, tr.height)
+    assert abs(fixed[i + 1].signals["knee_flexion"][0] - clean[i + 1].signals["knee_flexion"][0]) < 3.0
+
+
+def test_short_dropout_keeps_the_rep_long_gap_over_the_bottom_loses_it() -> None:
+    tr = squat_track(3)
+    t = tr.t
+    for gap, expected in (((5.0, 5.2), 3), ((5.0, 7.3), 2)):
+        xyzv = tr.xyzv.copy()
+        xyzv[(t > gap[0]) & (t < gap[1])] = np.nan
+        assert len(judge(get("squat"), PoseTrack(t, tr.frame, xyzv, tr.width, tr.height))) == expected, gap
+
+
+def test_abduction_sides_and_faults() -> None:
+    fn, duration = reps(Body(), "abduction_right", 3.0, 30.0, 3, faults=[{}, {"trunk_lateral": 15.0}, {}])
+    records = judge(get("standing_hip_abduction"), track(fn, duration, view="front"))
+    assert [r.side for r in records] == ["right"] * 3
+    assert [list(r.faults) for r in records] == [[], ["abduction.trunk_lean"], []]
+
+
+def test_camera_cut_starts_a_new_segment() -> None:
+    tr = squat_track(2)
+    moved = tr.xyzv.copy()
+    half = len(tr) // 2
+    moved[half:, :, 0] = moved[half:, :, 0] * 0.5 + 0.4  # the person jumps across the image and shrinks: a cut
+    moved[half:, :, 1] = moved[half:, :, 1] * 0.5
+    cut = PoseTrack(tr.t, tr.frame, moved, tr.width, tr.height)
+    frames = kinematics_of(tr.t, tr.frame, poses(cut), tr.width, tr.height)
+    assert frames[half - 1].segment + 1 == frames[half].segment
