@@ -82,6 +82,17 @@ def totals(rows: list[Row], label: str) -> str:
             f"MAE {mae:.2f}, per-side right {side}/{len(judged)}")  # fmt: skip
 
 
+def markdown(rows: list[Row]) -> None:
+    """The README's table: one line per clip, then the totals per set."""
+    print("| clip | set | exercise | labelled | counted | at an edge | per side |")
+    print("|---|---|---|---|---|---|---|")
+    for r in rows:
+        unit = " holds" if EXERCISES[r.exercise].kind == "hold" else ""
+        side = "" if r.sides_ok is None else ("✓" if r.sides_ok else "**✗**")
+        got = f"{r.counted}{unit}" if r.error == 0 else f"**{r.counted}**{unit}"
+        print(f"| {r.name} | {r.split} | {r.exercise} | {r.expected}{unit} | {got} | {r.partial or ''} | {side} |")
+
+
 def real(model: str, only: str) -> list[Row]:
     rows = []
     print(f"{'clip':48s} {'set':5s} {'exercise':26s} {'want':>4s} {'got':>4s} {'edge':>4s}  sides")
@@ -114,9 +125,12 @@ def main() -> None:
     parser.add_argument("--only", default="")
     parser.add_argument("--rendered", action="store_true", help="the rendered stress suite only")
     parser.add_argument("--real", action="store_true", help="the real clips only")
+    parser.add_argument("--markdown", action="store_true", help="also print the README's per-clip table")
     args = parser.parse_args()
     if not args.rendered:
-        real(args.model, args.only)
+        rows = real(args.model, args.only)
+        if args.markdown:
+            markdown(rows)
     if not args.real:
         from benchmarks.stress import run_suite
 

@@ -43,7 +43,9 @@ def main() -> None:
 
         quiet_native_logs()
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # a typer.Exit inside comes back as its code
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except FormcheckError as exc:
         if verbose:
             raise

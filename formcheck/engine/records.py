@@ -57,7 +57,7 @@ class Cue:
     rule_id: str
     text: str
     t: float
-    kind: str = "fault"  # "fault" | "praise" | "setup" | "info"
+    kind: str = "fault"  # "fault" | "praise" | "setup" | "prompt" | "info"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from formcheck.kinematics.geometry import angle_between, dot, perpendicular_toward, signed_from
-from formcheck.landmarks import SIDES, Landmark, side_landmark
+from formcheck.landmarks import Landmark, side_landmark
 
 SIGNALS: tuple[str, ...] = (
     "hip_flexion",
@@ -66,82 +66,84 @@ def body_axes(p: np.ndarray) -> dict[str, np.ndarray]:
     return {"up": up, "anterior": anterior, "torso_px": torso, "hip_mid": hip_mid, "toes": toes}
 
 
-def compute_signals(xyzv: np.ndarray, width: int, height: int) -> dict[str, np.ndarray]:
-    """Every named signal for every frame: name → array (T, 2) with columns left, right."""
-    p = pixels(xyzv, width, height)
+def _body(p: np.ndarray) -> dict[str, np.ndarray]:
+    """Whole-body quantities (the same on both sides) and the directions the per-side angles are taken in."""
     axes = body_axes(p)
-    up, anterior, torso = axes["up"], axes["anterior"], axes["torso_px"]
+    up, anterior = axes["up"], axes["anterior"]
     vertical_up = np.broadcast_to(np.array([0.0, -1.0]), up.shape)
     # Forward in the image for an upright person: where the toes (or face) point horizontally.
     forward_x = np.sign(np.where(np.isfinite(axes["toes"][:, 0]), axes["toes"][:, 0], anterior[:, 0]))
     forward = np.stack([forward_x, np.zeros_like(forward_x)], axis=-1)
-    trunk_lean = signed_from(vertical_up, up, forward)
-
-    # Whole-body quantities (the same on both sides).
     hip_line = p[:, Landmark.LEFT_HIP] - p[:, Landmark.RIGHT_HIP]
     shoulder_line = p[:, Landmark.LEFT_SHOULDER] - p[:, Landmark.RIGHT_SHOULDER]
-    # Pelvis rotated against the shoulders (a lying pelvis rolling back, hips not square): the angle
-    # between the hip line and the shoulder line.
-    pelvis_twist = angle_between(hip_line, shoulder_line)
     left_thigh = p[:, Landmark.LEFT_KNEE] - p[:, Landmark.LEFT_HIP]
     right_thigh = p[:, Landmark.RIGHT_KNEE] - p[:, Landmark.RIGHT_HIP]
-    thigh_spread = angle_between(left_thigh, right_thigh)
-    trunk_tilt = np.degrees(np.arctan2(np.abs(up[:, 1]), np.abs(up[:, 0])))  # 0 = level, 90 = upright
     knee_mid = (p[:, Landmark.LEFT_KNEE] + p[:, Landmark.RIGHT_KNEE]) / 2
-    drop = knee_mid - axes["hip_mid"]
+    return {
+        **axes,
+        "vertical_up": vertical_up,
+        "forward": forward,
+        "trunk_lean": signed_from(vertical_up, up, forward),
+        # Pelvis rotated against the shoulders (a lying pelvis rolling back, hips not square).
+        "pelvis_twist": angle_between(hip_line, shoulder_line),
+        "thigh_spread": angle_between(left_thigh, right_thigh),
+        "trunk_tilt": np.degrees(np.arctan2(np.abs(up[:, 1]), np.abs(up[:, 0]))),  # 0 = level, 90 = upright
+        "drop": knee_mid - axes["hip_mid"],
+    }
 
-    out: dict[str, list[np.ndarray]] = {name: [] for name in SIGNALS}
-    for side in SIDES:
-        other = "right" if side == "left" else "left"
-        hip = p[:, side_landmark(side, "hip")]
-        knee = p[:, side_landmark(side, "knee")]
-        ankle = p[:, side_landmark(side, "ankle")]
-        heel = p[:, side_landmark(side, "heel")]
-        toe = p[:, side_landmark(side, "foot_index")]
-        other_hip = p[:, side_landmark(other, "hip")]
-        thigh = knee - hip
-        shank = ankle - knee
 
-        out["hip_flexion"].append(signed_from(-up, thigh, anterior))
-        out["knee_flexion"].append(180.0 - angle_between(hip - knee, ankle - knee))
-        out["trunk_lean"].append(trunk_lean)
+def _rise(this: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """How far `this` point sits above `other`, as an angle of the line between them (positive: higher)."""
+    return np.degrees(np.arctan2(other[:, 1] - this[:, 1], np.abs(this[:, 0] - other[:, 0])))
+
+
+def _side(p: np.ndarray, side: str, b: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Every signal for one side."""
+    other = "right" if side == "left" else "left"
+    hip, knee, ankle = (p[:, side_landmark(side, j)] for j in ("hip", "knee", "ankle"))
+    heel, toe = p[:, side_landmark(side, "heel")], p[:, side_landmark(side, "foot_index")]
+    other_hip, other_knee = p[:, side_landmark(other, "hip")], p[:, side_landmark(other, "knee")]
+    thigh, shank, torso = knee - hip, ankle - knee, b["torso_px"]
+    up, vertical_up, forward = b["up"], b["vertical_up"], b["forward"]
+    down = np.broadcast_to(np.array([0.0, 1.0]), thigh.shape)
+    outward = hip - other_hip
+    toward_side = np.stack([np.sign(outward[:, 0]), np.zeros(len(outward))], axis=-1)
+    return {
+        "hip_flexion": signed_from(-up, thigh, b["anterior"]),
+        "knee_flexion": 180.0 - angle_between(hip - knee, ankle - knee),
+        "trunk_lean": b["trunk_lean"],
         # Abduction: thigh angle from the pelvis's downward normal, positive away from the midline.
-        outward = hip - other_hip
-        down = perpendicular_toward(outward, -up)
-        out["hip_abduction"].append(signed_from(down, thigh, outward))
-        # Pelvic obliquity seen from this side: positive when this hip is higher than the other.
-        rise = np.degrees(np.arctan2(other_hip[:, 1] - hip[:, 1], np.abs(hip[:, 0] - other_hip[:, 0])))
-        out["pelvis_rise"].append(rise)
-        # Lateral lean of the trunk from vertical, positive toward this side (front view, upright).
-        toward_side = np.stack([np.sign(outward[:, 0]), np.zeros(len(outward))], axis=-1)
-        out["trunk_lean_toward"].append(signed_from(vertical_up, up, toward_side))
-        foot = toe - heel
+        "hip_abduction": signed_from(perpendicular_toward(outward, -up), thigh, outward),
+        "pelvis_rise": _rise(hip, other_hip),  # pelvic obliquity seen from this side: + this hip higher
+        "trunk_lean_toward": signed_from(vertical_up, up, toward_side),  # lateral lean, + toward this side
         # Heel above the toe (image y grows downward): the heel has left the floor.
-        heel_lift = np.degrees(np.arctan2(toe[:, 1] - heel[:, 1], np.abs(foot[:, 0])))
-        out["heel_lift"].append(heel_lift)
-        # How far the knee travels past the toes along the walking direction, in torso lengths.
-        out["knee_past_toe"].append(dot(knee - toe, forward) / torso)
-        out["shin_lean"].append(signed_from(vertical_up, -shank, forward))
+        "heel_lift": np.degrees(np.arctan2(toe[:, 1] - heel[:, 1], np.abs((toe - heel)[:, 0]))),
+        "knee_past_toe": dot(knee - toe, forward) / torso,  # along the walking direction, torso lengths
+        "shin_lean": signed_from(vertical_up, -shank, forward),
         # The thigh against the vertical (not the trunk): the leg's swing as the person sees it, + forward.
-        out["thigh_forward"].append(signed_from(-vertical_up, thigh, forward))
-        out["ankle_gap"].append(np.linalg.norm(ankle - p[:, side_landmark(other, "ankle")], axis=-1) / torso)
-        out["knee_gap"].append(np.linalg.norm(knee - p[:, side_landmark(other, "knee")], axis=-1) / torso)
-        out["pelvis_twist"].append(pelvis_twist)
-        out["thigh_spread"].append(thigh_spread)
+        "thigh_forward": signed_from(-vertical_up, thigh, forward),
+        "ankle_gap": np.linalg.norm(ankle - p[:, side_landmark(other, "ankle")], axis=-1) / torso,
+        "knee_gap": np.linalg.norm(knee - other_knee, axis=-1) / torso,
+        "pelvis_twist": b["pelvis_twist"],
+        "thigh_spread": b["thigh_spread"],
         # Height of this hip (knee) over the other, in torso lengths: the upper side when lying on a side.
-        out["hip_above"].append((other_hip[:, 1] - hip[:, 1]) / torso)
-        out["knee_above"].append((p[:, side_landmark(other, "knee")][:, 1] - knee[:, 1]) / torso)
-        out["trunk_tilt"].append(trunk_tilt)
-        out["shin_tilt"].append(angle_between(shank, np.broadcast_to(np.array([0.0, 1.0]), shank.shape)))
+        "hip_above": (other_hip[:, 1] - hip[:, 1]) / torso,
+        "knee_above": (other_knee[:, 1] - knee[:, 1]) / torso,
+        "trunk_tilt": b["trunk_tilt"],
+        "shin_tilt": angle_between(shank, down),
         # The thigh against the image vertical, whatever the pelvis does: which leg is lifted when a hike tilts
         # the pelvis (against which abduction is measured) and makes the standing leg read abducted too.
-        out["thigh_tilt"].append(angle_between(thigh, np.broadcast_to(np.array([0.0, 1.0]), thigh.shape)))
-        out["ankle_to_knee"].append(np.linalg.norm(ankle - p[:, side_landmark(other, "knee")], axis=-1) / torso)
-        out["knee_drop_toward"].append(signed_from(vertical_up, drop, toward_side))
-        out["knee_drop"].append(angle_between(drop, vertical_up))  # knees up 0°, dropped to a side 50°+
-        other_shoulder = p[:, side_landmark(other, "shoulder")]
-        shoulder = p[:, side_landmark(side, "shoulder")]
-        out["shoulder_rise"].append(
-            np.degrees(np.arctan2(other_shoulder[:, 1] - shoulder[:, 1], np.abs(shoulder[:, 0] - other_shoulder[:, 0])))
-        )
-    return {name: np.stack(cols, axis=-1) for name, cols in out.items()}
+        "thigh_tilt": angle_between(thigh, down),
+        "ankle_to_knee": np.linalg.norm(ankle - other_knee, axis=-1) / torso,
+        "knee_drop_toward": signed_from(vertical_up, b["drop"], toward_side),
+        "knee_drop": angle_between(b["drop"], vertical_up),  # knees up 0°, dropped to a side 50°+
+        "shoulder_rise": _rise(p[:, side_landmark(side, "shoulder")], p[:, side_landmark(other, "shoulder")]),
+    }
+
+
+def compute_signals(xyzv: np.ndarray, width: int, height: int) -> dict[str, np.ndarray]:
+    """Every named signal for every frame: name → array (T, 2) with columns left, right."""
+    p = pixels(xyzv, width, height)
+    body = _body(p)
+    left, right = _side(p, "left", body), _side(p, "right", body)
+    return {name: np.stack([left[name], right[name]], axis=-1) for name in SIGNALS}

@@ -8,11 +8,12 @@ from formcheck.engine.records import Cue
 
 COOLDOWN_S = 8.0  # the same correction is not repeated within this time (the patient is already trying)
 SHOW_S = 2.5  # a cue stays on screen at least this long: about one spoken sentence
-_RANK = {"stop": 0, "setup": 1, "major": 2, "fault": 3, "praise": 4, "info": 5}
+_RANK = {"stop": 0, "setup": 1, "prompt": 1, "major": 2, "fault": 3, "praise": 4, "info": 5}
 
 
 def rank(cue: Cue, severity: Mapping[str, str]) -> int:
-    """Lower is more urgent: stop, setup, major faults, minor faults, praise, information."""
+    """Lower is more urgent: stop, setup and the session's prompts (switch sides, rest, next), major faults,
+    minor faults, praise, information."""
     if cue.kind == "fault":
         return _RANK["major" if severity.get(cue.rule_id) == "major" else "fault"]
     return _RANK.get(cue.kind, _RANK["info"])

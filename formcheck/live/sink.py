@@ -111,7 +111,8 @@ class LiveSink:
         draw_live(canvas, pose.xyzv, self.fk, self.view, self.cues.visible(t), self.stats.fps, notices)
 
     def ended(self, ticks: Sequence[Tick]) -> None:
-        for tick in ticks:
+        for tick in ticks:  # the last frames, judged when the session stopped: their cues are logged too
+            self._say(tick)
             self.view, self.fk = tick.view, tick.fk
 
     def done(self, core: SessionCore, t: float) -> bool:

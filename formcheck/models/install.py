@@ -9,8 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from mediapipe.tasks.python.metadata.metadata_writers.model_asset_bundle_utils import AlignZipFile
-
 from formcheck.errors import FormcheckError
 from formcheck.models import sources
 from formcheck.models.paths import check_variant, models_dir
@@ -50,6 +48,8 @@ def build_bundle(raw: sources.RawModels) -> bytes:
         detector = with_image_metadata(detector, "pose_detector", DETECTOR_MEAN, DETECTOR_STD)
     landmarker = with_image_metadata(raw.landmarker, "pose_landmarks_detector", LANDMARKER_MEAN, LANDMARKER_STD)
     out = io.BytesIO()
+    from mediapipe.tasks.python.metadata.metadata_writers.model_asset_bundle_utils import AlignZipFile
+
     with AlignZipFile(out, "w", zipfile.ZIP_STORED, alignment=_ALIGNMENT) as bundle:
         for name, data in (("pose_detector.tflite", detector), ("pose_landmarks_detector.tflite", landmarker)):
             info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)

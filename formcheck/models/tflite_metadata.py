@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import flatbuffers
-from mediapipe.tasks.metadata import metadata_schema_py_generated as meta_fb
-from mediapipe.tasks.metadata import schema_py_generated as tflite_fb
+
+if TYPE_CHECKING:
+    from mediapipe.tasks.metadata import schema_py_generated as tflite_fb
 
 METADATA_FIELD = "TFLITE_METADATA"
 TFLITE_IDENTIFIER = b"TFL3"
@@ -23,12 +26,16 @@ def _tensor_names(model: tflite_fb.Model) -> tuple[list[str], list[str]]:
 
 def has_metadata(model_bytes: bytes) -> bool:
     """Whether the model already carries TFLite metadata."""
+    from mediapipe.tasks.metadata import schema_py_generated as tflite_fb
+
     model = tflite_fb.Model.GetRootAsModel(model_bytes, 0)
     names = {model.Metadata(i).Name().decode() for i in range(model.MetadataLength())}
     return METADATA_FIELD in names
 
 
 def _metadata_buffer(name: str, mean: float, std: float, inputs: list[str], outputs: list[str]) -> bytes:
+    from mediapipe.tasks.metadata import metadata_schema_py_generated as meta_fb
+
     image_input = meta_fb.TensorMetadataT()
     image_input.name = "image"
     image_input.content = meta_fb.ContentT()
@@ -68,6 +75,8 @@ def _metadata_buffer(name: str, mean: float, std: float, inputs: list[str], outp
 
 def with_image_metadata(model_bytes: bytes, name: str, mean: float, std: float) -> bytes:
     """Return the model with image-input normalisation metadata (pixel' = (pixel - mean) / std)."""
+    from mediapipe.tasks.metadata import schema_py_generated as tflite_fb
+
     root = tflite_fb.Model.GetRootAsModel(model_bytes, 0)
     inputs, outputs = _tensor_names(root)
     model = tflite_fb.ModelT.InitFromObj(root)

@@ -85,8 +85,8 @@ def drive(core: SessionCore, worker: PoseWorker, recorder: SessionRecorder, sink
         final = str(error) if error is not None else (reason or end_reason)
         if core.stage not in ("done", "stopped"):
             ticks = core.stop(final)
+            sink.ended(ticks)  # first: the sink may log the cues of these last frames
             record(core, recorder, ticks)
-            sink.ended(ticks)
     return Ending(reason, interrupted, error)
 
 

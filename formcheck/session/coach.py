@@ -152,7 +152,7 @@ class Coach:
                 self.side_index = remaining[0]
                 self.stage, self._since = "switch", t
                 self._emit(t, "switch_side", side=self.side, by="target")
-                self.cues.append(Cue("switch", self._switch_text(), t, kind="info"))
+                self.cues.append(Cue("switch", self._switch_text(), t, kind="prompt"))
                 return
             self._emit(t, "set_done", exercise=step.exercise.name, set=self.set_no, done=done)
             if self.set_no < step.sets:
@@ -162,7 +162,7 @@ class Coach:
                 self._base = dict(self.engine.valid)
                 self.engine.tempo.new_set()
                 self.stage, self._since = "rest", t
-                self.cues.append(Cue("rest", f"Set done. Rest {step.rest_s:.0f} seconds", t, kind="info"))
+                self.cues.append(Cue("rest", f"Set done. Rest {step.rest_s:.0f} seconds", t, kind="prompt"))
                 return
             self._close_step(t)
             self.step += 1
@@ -174,7 +174,7 @@ class Coach:
             else:
                 self.stage = "rest"
                 self._since = t
-                self.cues.append(Cue("next", f"Next: {self.current.exercise.title}", t, kind="info"))
+                self.cues.append(Cue("next", f"Next: {self.current.exercise.title}", t, kind="prompt"))
 
     def _close_step(self, t: float) -> None:
         if self.engine is not None:
