@@ -103,7 +103,8 @@ def main() -> None:
     args.cache.mkdir(parents=True, exist_ok=True)
     renderer = Renderer(640, 480)
     rows = []
-    print(f"{'exercise':26s} {'view':>5s} {'signal':14s} {'2-D MAE':>8s} {'3-D MAE':>8s} {'2-D shows':>9s} {'3-D shows':>9s}")
+    head = ("exercise", "view", "signal", "2-D MAE", "3-D MAE", "2-D shows", "3-D shows")
+    print("{:26s} {:>5s} {:14s} {:>8s} {:>8s} {:>9s} {:>9s}".format(*head))
     try:
         for seed, exercise in enumerate(args.exercises.split(","), start=300):
             for offset in (float(o) for o in args.offsets.split(",")):

@@ -66,8 +66,9 @@ def count_case(case: Case, model: str) -> Row:
                             {s: 1 for s in case.sides}, {s: int(n > 0) for s, n in got.items()}))  # fmt: skip
     reps = [r for r in result.records if isinstance(r, RepRecord)]
     got = Counter(r.side for r in reps)
-    return Row(Path(case.file).name, case.split, case.exercise, case.count, len(reps), sum(bool(r.partial) for r in reps),
-               dict(got), sides_ok(case.sides, dict(got)))  # fmt: skip
+    partial = sum(bool(r.partial) for r in reps)
+    name, sides = Path(case.file).name, sides_ok(case.sides, dict(got))
+    return Row(name, case.split, case.exercise, case.count, len(reps), partial, dict(got), sides)
 
 
 def totals(rows: list[Row], label: str) -> str:

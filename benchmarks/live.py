@@ -25,8 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from formcheck.exercises.catalogue import get  # noqa: E402
 from formcheck.live.coach import Step, steps_for  # noqa: E402
+
+from formcheck.exercises.catalogue import get  # noqa: E402
 from formcheck.live.run import LiveOptions, run_live  # noqa: E402
 from formcheck.types import Frame  # noqa: E402
 from formcheck.video.paced import paced  # noqa: E402

@@ -62,8 +62,8 @@ def cache_path(clip: Path, model: str) -> Path:
 def extract(clip: Path, model: str) -> Path:
     """Run the pose stage over the clip (default sampling) and save every person it tracked."""
     from formcheck.pose.estimator import PoseEstimator
-    from formcheck.video.source import FileSource
     from formcheck.video.sampling import DEFAULT_MAX_FPS
+    from formcheck.video.source import FileSource
 
     path = cache_path(clip, model)
     if path.is_file():

@@ -35,7 +35,9 @@ def people_frames(clip: Path, model: str = "full") -> tuple[dict[str, np.ndarray
     xyzv, world, counted = data["xyzv"], data["world"], data["counted"]
     frames = []
     for i in range(len(data["t"])):
-        poses = tuple(Pose(xyzv[i, k], world[i, k]) for k in range(xyzv.shape[1]) if np.isfinite(xyzv[i, k, :, 0]).any())
+        poses = tuple(
+            Pose(xyzv[i, k], world[i, k]) for k in range(xyzv.shape[1]) if np.isfinite(xyzv[i, k, :, 0]).any()
+        )
         frames.append(People(poses, int(counted[i])))
     return data, frames
 

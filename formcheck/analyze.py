@@ -114,7 +114,8 @@ def analyze_landmarks(csv: Path, request: Request, size: tuple[int, int] | None 
     has no video.json beside it)."""
     from formcheck.io.landmarks_csv import read_track
 
-    track = read_track(csv, *(size or (None, None)), need_size=True)
+    width, height = size if size is not None else (None, None)
+    track = read_track(csv, width, height, need_size=True)
     if len(track) == 0:
         raise FormcheckError(f"{csv}: no rows of landmarks")
     info = VideoInfo(track.width, track.height, track.fps, len(track), str(csv))

@@ -44,8 +44,16 @@ def reps(n: int, peak: float = 95.0, rep_s: float = 2.0, rest: float = 5.0, paus
         ("130% of the typical range", reps(5, peak=122.0), 5),
         ("fast: 0.7 s a rep", reps(6, rep_s=0.7, pause_s=0.2), 6),
         ("slow: 4 s a rep", reps(3, rep_s=4.0), 3),
-        ("soft knees: never back to rest", np.concatenate([reps(1, pause_s=0)[:-30], 35 + 60 * (0.5 - 0.5 * np.cos(
-            2 * math.pi * np.arange(0, 4 * 1.6, 1 / FPS) / 1.6)) ])[:-1], 5),
+        (
+            "soft knees: never back to rest",
+            np.concatenate(
+                [
+                    reps(1, pause_s=0)[:-30],
+                    35 + 60 * (0.5 - 0.5 * np.cos(2 * math.pi * np.arange(0, 4 * 1.6, 1 / FPS) / 1.6)),
+                ]
+            )[:-1],
+            5,
+        ),
         ("jitter only", 5 + np.random.default_rng(1).normal(0, 3, 300), 0),
         ("a partial movement a third of the range", reps(1, peak=35.0), 0),
     ],

@@ -9,8 +9,8 @@ import pytest
 
 from formcheck.engine.records import HoldRecord, RepRecord
 from formcheck.exercises.catalogue import get
-from tests.replay import judge
 from formcheck.types import PoseTrack
+from tests.replay import judge
 from tests.stick import Body, reps, track
 
 SQUAT_BASE = Body(hip_flexion=0, knee_flexion=5, trunk_lean=0)

@@ -10,18 +10,17 @@ from functools import cache
 
 import pytest
 
-from tests.conftest import rig_assets
-
-rig_assets()
-
 from formcheck.engine.records import HoldRecord, RepRecord
 from formcheck.exercises.catalogue import EXERCISES, get
 from formcheck.exercises.spec import HoldMotion
 from formcheck.kinematics.stream import SIGNAL_NAMES
-from tests.replay import judge
 from formcheck.synth.clip import Scene
 from formcheck.synth.landmarks import landmark_track
 from formcheck.synth.motions import MOTIONS, Plan
+from tests.conftest import rig_assets
+from tests.replay import judge
+
+rig_assets()
 
 SCENE = Scene(fps=15.0)
 

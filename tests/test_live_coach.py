@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
-
-from tests.conftest import rig_assets
-
-rig_assets()
 
 from formcheck.exercises.catalogue import get
 from formcheck.session.core import SessionCore
@@ -17,6 +12,9 @@ from formcheck.synth.clip import Scene
 from formcheck.synth.landmarks import landmark_track
 from formcheck.synth.motions import Plan
 from formcheck.types import People, PoseTrack
+from tests.conftest import rig_assets
+
+rig_assets()
 
 SCENE = Scene(fps=15.0)
 

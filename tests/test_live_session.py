@@ -17,8 +17,8 @@ import cv2
 import pytest
 
 from formcheck.exercises.catalogue import get
-from formcheck.session.plan import steps_for
 from formcheck.live.run import LiveOptions, run_live
+from formcheck.session.plan import steps_for
 from formcheck.types import Frame
 from formcheck.video.camera import SourceLost
 from formcheck.video.paced import paced

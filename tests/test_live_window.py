@@ -76,7 +76,8 @@ def test_window_opens_large_reads_keys_and_saves_the_session(display: str, lite_
     events = [json.loads(line) for line in (out / "events.jsonl").read_text().splitlines()]
     kinds = [e["event"] for e in events]
     assert kinds.count("pause") == 1 and kinds.count("resume") == 1
-    assert {"event": "switch_side", "by": "key"}.items() <= next(e for e in events if e["event"] == "switch_side").items()
+    switch = next(e for e in events if e["event"] == "switch_side")
+    assert switch["by"] == "key"
     assert any(e["event"] == "voice" and e["muted"] for e in events)
     stopped = [e for e in events if e["event"] == "stopped"]
     assert stopped and "you pressed q" in stopped[0]["reason"]

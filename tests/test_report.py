@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 
 from formcheck.analyze import Request, analyze_video
-from formcheck.session.plan import steps_for
-from formcheck.summary import SessionSummary
 from formcheck.exercises.catalogue import get
 from formcheck.history.db import connect
 from formcheck.history.store import add_session, progress_rows
 from formcheck.io.session_dir import load_session
 from formcheck.report.progress_report import progress_report
 from formcheck.report.session_report import session_report
+from formcheck.session.plan import steps_for
+from formcheck.summary import SessionSummary
 from tests.conftest import ROOT
 from tests.test_cli import one_error_line
 from tests.test_history import rig_session

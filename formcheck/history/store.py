@@ -64,6 +64,7 @@ def _add_part(conn: sqlite3.Connection, session_id: int, part: SavedPart) -> Non
     )  # fmt: skip
     exercise_id = int(cur.lastrowid or 0)
     for record, set_no in zip(part.records, part.sets, strict=True):
+        values: tuple[str, float | None, float | None, bool, dict[str, float], float | None, float | None]
         if isinstance(record, HoldRecord):
             values = ("hold", record.held_s, None, record.completed and not record.faults, record.mean, None, None)
         else:

@@ -18,6 +18,7 @@ from formcheck.session.core import SessionCore
 from formcheck.session.plan import Step
 from formcheck.summary import ExerciseSummary, SessionSummary
 from formcheck.types import Frame, VideoInfo
+from formcheck.video.recording import Recording
 
 INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C
 
@@ -140,11 +141,9 @@ def run_live(options: LiveOptions, frames: tuple[Iterable[Frame], VideoInfo] | N
     return LiveOutcome(summary, recorder.summaries(), folder, code, message)
 
 
-def _recording(options: LiveOptions, info: VideoInfo) -> object | None:
+def _recording(options: LiveOptions, info: VideoInfo) -> Recording | None:
     if options.record is None:
         return None
-    from formcheck.video.recording import Recording
-
     return Recording(options.record, info.width, info.height, info.fps)
 
 
