@@ -14,9 +14,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
+
 from formcheck.engine.records import HoldRecord, RepRecord
 from formcheck.errors import FormcheckError
 from formcheck.evidence import evidence_warnings
+from formcheck.io.landmarks_csv import missing_joints
 from formcheck.io.recorder import SessionRecorder
 from formcheck.io.session_folder import claim, publish
 from formcheck.kinematics.stream import SIGNAL_NAMES
@@ -37,6 +40,7 @@ class Analysis:
     records: list[RepRecord | HoldRecord]
     folder: Path
     seconds: float  # wall time of the run
+    asked: Path  # the folder asked for (`folder` is another one when that already held a session)
 
 
 @dataclass(frozen=True)
@@ -118,9 +122,17 @@ def analyze_landmarks(csv: Path, request: Request, size: tuple[int, int] | None 
     track = read_track(csv, width, height, need_size=True)
     if len(track) == 0:
         raise FormcheckError(f"{csv}: no rows of landmarks")
+    exercise = request.step.exercise
+    absent = missing_joints(track, exercise.needs)
+    if absent and np.isfinite(track.xyzv[:, :, 0]).any():
+        names = " or ".join(f"{a}" for a in absent)
+        raise FormcheckError(f"{csv}: this file has no {names} landmarks (no left_{absent[0]}_x or right_{absent[0]}_x "
+                             f"values); the {exercise.name} needs {', '.join(exercise.needs)}")  # fmt: skip
     info = VideoInfo(track.width, track.height, track.fps, len(track), str(csv))
     head = _head(request, csv, "replay")
-    return _run(request, info, head, lambda core, rec, sink: replay(track, core, rec, sink), lambda: len(track))
+    notes = [f"{track.not_finite} landmark values in the file were not finite numbers (inf or nan): read as "
+             "missing"] if track.not_finite else []  # fmt: skip
+    return _run(request, info, head, lambda core, rec, sink: replay(track, core, rec, sink), lambda: len(track), notes)
 
 
 def replay(track: PoseTrack, core: SessionCore, recorder: SessionRecorder, sink: Sink) -> Ending:
@@ -142,8 +154,8 @@ def replay(track: PoseTrack, core: SessionCore, recorder: SessionRecorder, sink:
 Runner = Callable[[SessionCore, SessionRecorder, Sink], Ending]
 
 
-def _run(request: Request, info: VideoInfo, head: SessionSummary, run: Runner,
-         frames_read: Callable[[], int]) -> Analysis:  # fmt: skip
+def _run(request: Request, info: VideoInfo, head: SessionSummary, run: Runner, frames_read: Callable[[], int],
+         notes: Sequence[str] = ()) -> Analysis:  # fmt: skip
     start = time.perf_counter()
     partial = claim(request.out, request.replace)
     recorder = SessionRecorder(partial, info, [request.step], head, SIGNAL_NAMES, flush_every=30)
@@ -153,7 +165,7 @@ def _run(request: Request, info: VideoInfo, head: SessionSummary, run: Runner,
         ending = run(core, recorder, sink)
         summary = recorder.summary(0) if recorder.summaries() else None
         duration = float(core.t)
-        for warning in evidence_warnings(summary, info, frames_read(), core.people.multi_frames, duration):
+        for warning in [*notes, *evidence_warnings(summary, info, frames_read(), core.people.multi_frames, duration)]:
             recorder.warn(0, warning)
         video = VideoMeta(info.width, info.height, round(info.fps, 3), round(duration, 3))
         final = recorder.close(replace(head, status="completed", video=video, duration_s=round(duration, 2)))
@@ -169,4 +181,4 @@ def _run(request: Request, info: VideoInfo, head: SessionSummary, run: Runner,
         raise FormcheckError(f"{info.source}: no person found in any of {exercise.frames} frames; "
                              "film the whole body in good light")  # fmt: skip
     folder = publish(partial, request.out, replace=request.replace)
-    return Analysis(final, exercise, recorder.records(0), folder, time.perf_counter() - start)
+    return Analysis(final, exercise, recorder.records(0), folder, time.perf_counter() - start, request.out)

@@ -30,6 +30,17 @@ class AnalyzeArgs:
     pain_after: int | None = None
     every_frame: bool = False
     replace: bool = False
+    size: str = ""  # WIDTHxHEIGHT of the image a landmarks CSV was measured in
+
+
+def parse_size(text: str) -> tuple[int, int] | None:
+    """ "1280x720" → (1280, 720); "" → None; anything else is an error naming the form."""
+    if not text:
+        return None
+    parts = text.lower().replace("×", "x").split("x")
+    if len(parts) != 2 or not all(p.strip().isdigit() and int(p) > 0 for p in parts):
+        raise FormcheckError(f"--size must be WIDTHxHEIGHT in pixels (e.g. 1280x720), not {text!r}")
+    return int(parts[0]), int(parts[1])
 
 
 def run_analyze(args: AnalyzeArgs, progress: Callable[[int, int], None] | None = None) -> Analysis:
@@ -40,7 +51,8 @@ def run_analyze(args: AnalyzeArgs, progress: Callable[[int, int], None] | None =
                           pain_before=check_pain(args.pain_before), pain_after=check_pain(args.pain_after))  # fmt: skip
     if args.landmarks is not None:
         out = args.out or args.landmarks.parent / f"{args.landmarks.stem}_analysis"
-        return analyze_landmarks(args.landmarks, Request(plan.steps[0], out, replace=args.replace, head=head))
+        request = Request(plan.steps[0], out, replace=args.replace, head=head)
+        return analyze_landmarks(args.landmarks, request, parse_size(args.size))
     if args.video is None:
         raise FormcheckError("give a VIDEO file, or --landmarks FILE.csv to replay saved landmarks")
     from formcheck.models.paths import model_path

@@ -73,6 +73,7 @@ class PoseTrack:
     height: int
     world: np.ndarray | None = None  # (T, 33, 3) world landmarks in metres, when recorded
     fps: float = 30.0
+    not_finite: int = 0  # values read as inf or NaN text and treated as missing
 
     def __len__(self) -> int:
         return len(self.t)

@@ -23,6 +23,7 @@ def analyze(
     pain_before: Annotated[int | None, typer.Option(help="pain 0-10 before the exercise")] = None,
     pain_after: Annotated[int | None, typer.Option(help="pain 0-10 after the exercise")] = None,
     every_frame: Annotated[bool, typer.Option(help="analyse every frame (default: at most 30 a second)")] = False,
+    size: Annotated[str, typer.Option(help="--landmarks: the image size WIDTHxHEIGHT, when no video.json")] = "",
     replace: Annotated[bool, typer.Option(help="overwrite the session already in --out (and in the history)")] = False,
     history: HistoryOption = True,
     db: DbOption = None,
@@ -32,7 +33,7 @@ def analyze(
 
     args = AnalyzeArgs(video=video, exercise=exercise, out=out, model=model, annotate=annotate, landmarks=landmarks,
                        programme=programme, patient=patient, pain_before=pain_before, pain_after=pain_after,
-                       every_frame=every_frame, replace=replace)  # fmt: skip
+                       every_frame=every_frame, replace=replace, size=size)  # fmt: skip
     with typer.progressbar(length=1, label=f"analysing {video.name if video else ''}", file=sys.stderr) as bar:
 
         def progress(done: int, total: int) -> None:
@@ -43,8 +44,8 @@ def analyze(
     from formcheck.report_text import summary_lines
 
     echo_lines(summary_lines(analysis.exercise))
-    if analysis.folder != (out or analysis.folder):
-        typer.echo(f"note: {out} already holds a session; this one is in {analysis.folder}/")
+    if analysis.folder != analysis.asked:
+        typer.echo(f"note: {analysis.asked} already holds a session; this one is in {analysis.folder}/")
     typer.echo(f"files in {analysis.folder}/")
     if history:
         from formcheck.history.record import record_history

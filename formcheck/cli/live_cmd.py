@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from formcheck.cli.common import DbOption, HistoryOption, echo_lines, report_hint
+from formcheck.errors import FormcheckError
 
 
 def _ask(value: int | None, question: str, ask: bool) -> int | None:
@@ -66,6 +67,9 @@ def live(
         typer.echo(f"session: {outcome.summary.status}; {stats.frames_processed} frames at {stats.processed_fps} fps, "
                    f"{stats.frames_dropped} dropped")  # fmt: skip
     typer.echo(f"files in {outcome.folder}/")
+    if not any(p.frames_with_pose for p in outcome.parts):
+        raise FormcheckError(f"nobody was in view during the session, so nothing was counted; check the camera "
+                             f"and the light (the frames are in {outcome.folder}/); not added to the history")  # fmt: skip
     if history and outcome.parts:
         from formcheck.history.record import record_history
 

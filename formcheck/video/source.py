@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +14,42 @@ from formcheck.errors import FormcheckError
 from formcheck.types import Frame, VideoInfo
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"}
+# The landmark model looks at the person at 256×256: a frame under 120 pixels on its short side holds a person
+# already enlarged twice or more, whose joints are the model's guesses, not measurements.
+MIN_SIDE_PX = 120
+MIN_SECONDS = 0.5  # the quickest rep any exercise counts takes longer
+
+
+def check_file(path: Path) -> None:
+    """The file is there, is a file, and is not plainly something else (one clear line if not)."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise FormcheckError(f"{path}: is a symbolic link that points back to itself; give the video file") from exc
+        if path.is_symlink():
+            raise FormcheckError(f"{path}: is a link to a file that is not there ({exc.strerror})") from exc
+        raise FormcheckError(f"{path}: no such file; check the path") from exc
+    if path.is_dir():
+        raise FormcheckError(f"{path}: is a folder, not a video file")
+    if path.stat().st_size == 0:
+        raise FormcheckError(f"{path}: the file is empty (0 bytes); record or copy the video again")
+    if path.suffix.lower() in IMAGE_SUFFIXES:
+        raise FormcheckError(f"{path}: is a still image, not a video; give a video file (mp4, mov, avi, …)")
+    if _looks_like_text(path):
+        raise FormcheckError(f"{path}: is a text file, not a video; give a video file (mp4, mov, avi, …)")
+
+
+def audio_only(path: Path) -> bool:
+    """Whether ffmpeg finds sound but no picture in the file."""
+    try:
+        import imageio_ffmpeg
+
+        probe = subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-i", str(path)],  # noqa: S603
+                               capture_output=True, text=True, timeout=30)  # fmt: skip
+    except (OSError, subprocess.SubprocessError, ImportError):
+        return False
+    return "Audio:" in probe.stderr and "Video:" not in probe.stderr
 
 
 def _looks_like_text(path: Path) -> bool:
@@ -33,22 +71,15 @@ class FileSource:
     def __init__(self, path: str | Path, max_fps: float | None = None) -> None:
         self.path = Path(path)
         self.max_fps = max_fps
-        if not self.path.exists():
-            raise FormcheckError(f"{self.path}: no such file; check the path")
-        if self.path.is_dir():
-            raise FormcheckError(f"{self.path}: is a folder, not a video file")
-        if self.path.stat().st_size == 0:
-            raise FormcheckError(f"{self.path}: the file is empty (0 bytes); record or copy the video again")
-        if self.path.suffix.lower() in IMAGE_SUFFIXES:
-            raise FormcheckError(f"{self.path}: is a still image, not a video; give a video file (mp4, mov, avi, …)")
-        if _looks_like_text(self.path):
-            raise FormcheckError(f"{self.path}: is a text file, not a video; give a video file (mp4, mov, avi, …)")
+        check_file(self.path)
         self._cap = cv2.VideoCapture(str(self.path))
         # Phone videos carry a rotation tag; OpenCV applies it so frames come out upright.
         self._cap.set(cv2.CAP_PROP_ORIENTATION_AUTO, 1)
         ok, first = self._cap.read() if self._cap.isOpened() else (False, None)
         if not ok or first is None:
             self._cap.release()
+            if audio_only(self.path):
+                raise FormcheckError(f"{self.path}: holds only sound, no picture; give the video recording")
             raise FormcheckError(
                 f"{self.path}: not a readable video (unknown format or damaged file); "
                 "convert it to mp4 (H.264) and try again"
@@ -66,7 +97,21 @@ class FileSource:
         if count == 1:
             self._cap.release()
             raise FormcheckError(f"{self.path}: holds a single image, not a video; give a video file")
+        self._check_usable(count)
         self.frames_read = 0
+
+    def _check_usable(self, count: int) -> None:
+        """Refuse what the model cannot judge rather than report made-up faults."""
+        w, h = self.info.width, self.info.height
+        if min(w, h) < MIN_SIDE_PX:
+            self._cap.release()
+            raise FormcheckError(f"{self.path}: is only {w}×{h} pixels, too small for the pose model to find the "
+                                 f"joints (at least {MIN_SIDE_PX} pixels on the short side); record at a higher "
+                                 "resolution")  # fmt: skip
+        if 0 < count < MIN_SECONDS * self.info.fps:
+            self._cap.release()
+            raise FormcheckError(f"{self.path}: is only {count / self.info.fps:.1f} s long, too short to show one "
+                                 f"repetition (at least {MIN_SECONDS:g} s); record the whole movement")  # fmt: skip
 
     def __iter__(self) -> Iterator[Frame]:
         """Frames in RGB (converted here, on the decode thread), at most `max_fps` a second when set.
