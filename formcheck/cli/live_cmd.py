@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from formcheck.cli.common import DbOption, HistoryOption, echo_lines, report_hint
 from formcheck.errors import FormcheckError
+
+if TYPE_CHECKING:
+    from formcheck.live.run import LiveOutcome
 
 
 def _ask(value: int | None, question: str, ask: bool) -> int | None:
@@ -57,7 +60,11 @@ def live(
     from formcheck.live.run import run_live
 
     outcome = run_live(options)
-    outcome = finish_live(outcome, _ask(pain_after, "Pain now, after the session?", ask))
+    _report(finish_live(outcome, _ask(pain_after, "Pain now, after the session?", ask)), history, db)
+
+
+def _report(outcome: LiveOutcome, history: bool, db: Path | None) -> None:
+    """The session's summary, its place in the history, and how it ended."""
     from formcheck.report_text import summary_lines
 
     for part in outcome.parts:
@@ -68,8 +75,10 @@ def live(
                    f"{stats.frames_dropped} dropped")  # fmt: skip
     typer.echo(f"files in {outcome.folder}/")
     if not any(p.frames_with_pose for p in outcome.parts):
-        raise FormcheckError(f"nobody was in view during the session, so nothing was counted; check the camera "
-                             f"and the light (the frames are in {outcome.folder}/); not added to the history")  # fmt: skip
+        raise FormcheckError(
+            f"nobody was in view during the session, so nothing was counted; check the camera and the light "
+            f"(the frames are in {outcome.folder}/); not added to the history"
+        )
     if history and outcome.parts:
         from formcheck.history.record import record_history
 

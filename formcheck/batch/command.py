@@ -1,0 +1,67 @@
+"""What `formcheck analyze FOLDER|--manifest` does: plan the jobs, run them here or on Ray, record each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from formcheck.batch.jobs import Job, from_folder, from_manifest
+from formcheck.batch.run import BATCH_CSV, run_batch, run_local, workers_default
+from formcheck.batch.task import Outcome
+from formcheck.errors import FormcheckError
+from formcheck.models.paths import check_variant, model_path
+
+
+@dataclass(frozen=True)
+class BatchArgs:
+    """The batch options."""
+
+    folder: Path | None
+    manifest: Path | None
+    exercise: str
+    patient: str
+    out: Path
+    model: str = "full"
+    workers: int = 0  # 0: one per core
+    force: bool = False
+    ray: str = ""  # "" local processes; "local" or an address: Ray
+    every_frame: bool = False
+
+
+def plan(args: BatchArgs) -> list[Job]:
+    """The jobs, checked before anything runs."""
+    check_variant(args.model)
+    model_path(args.model)
+    if args.manifest is not None:
+        jobs = from_manifest(args.manifest, args.out)
+    else:
+        assert args.folder is not None
+        jobs = from_folder(args.folder, args.exercise, args.patient, args.out)
+    from formcheck.exercises.catalogue import get
+
+    for exercise in {j.exercise for j in jobs}:
+        get(exercise)  # an unknown exercise in a manifest is reported before hours of work, not after
+    missing = [j.video for j in jobs if not j.video.is_file()]
+    if missing:
+        raise FormcheckError(f"{missing[0]}: no such video ({len(missing)} of the {len(jobs)} listed are missing)")
+    return jobs
+
+
+def runner(args: BatchArgs) -> Callable[[list[Job]], Iterator[Outcome]]:
+    """Local worker processes, or Ray."""
+    if args.ray:
+        from formcheck.batch.cluster import run_ray
+
+        return lambda jobs: run_ray(jobs, args.model, args.ray, args.every_frame)
+    workers = args.workers or workers_default()
+    return lambda jobs: run_local(jobs, args.model, workers, args.every_frame, args.force)
+
+
+def run(args: BatchArgs, on_done: Callable[[Outcome], None]) -> list[Outcome]:
+    """The whole batch; batch.csv is in args.out."""
+    jobs = plan(args)
+    return run_batch(jobs, args.out, args.force, runner(args), on_done)
+
+
+__all__ = ["BATCH_CSV", "BatchArgs", "run"]

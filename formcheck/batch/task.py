@@ -1,0 +1,63 @@
+"""One batch job, as a worker runs it: a plain function of plain values, so a process pool or Ray can ship it."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from formcheck.batch.jobs import Job
+from formcheck.errors import FormcheckError
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one job (a row of batch.csv)."""
+
+    video: str
+    exercise: str
+    patient: str
+    folder: str
+    status: str  # "done" | "skipped" | "error"
+    valid: int = 0
+    attempted: int = 0
+    holds: int = 0
+    faults: str = ""  # rule id ×count; …
+    frames: int = 0
+    seconds: float = 0.0
+    error: str = ""
+
+
+def run_job(job: Job, model: str, every_frame: bool = False, source: str = "", started: str = "",
+            replace: bool = False) -> Outcome:  # fmt: skip
+    """Analyse one video into its folder; a FormcheckError is this job's outcome, not the batch's end."""
+    from formcheck.analyze import Request, analyze_video
+    from formcheck.session.plan import plan_for
+    from formcheck.summary import SessionSummary
+
+    start = time.perf_counter()
+    base = Outcome(source or str(job.video), job.exercise, job.patient, str(job.out), "error")
+    try:
+        step = plan_for(job.exercise, None, one=True).steps[0]
+        head = SessionSummary(patient=job.patient, source=source, started=started)
+        request = Request(step, job.out, model=model, every_frame=every_frame, replace=replace, head=head)
+        analysis = analyze_video(job.video, request)
+    except FormcheckError as exc:
+        return _replace(base, error=str(exc), seconds=round(time.perf_counter() - start, 2))
+    s = analysis.exercise
+    faults = "; ".join(f"{rule} ×{n}" for rule, n in s.faults.items())
+    holds = sum(len(v) for v in s.holds_s.values())
+    return _replace(base, folder=str(analysis.folder), status="done", valid=s.reps if s.attempted_reps else
+                    s.holds_completed, attempted=s.attempted_reps, holds=holds, faults=faults, frames=s.frames,
+                    seconds=round(time.perf_counter() - start, 2))  # fmt: skip
+
+
+def _replace(o: Outcome, **changes: object) -> Outcome:
+    from dataclasses import replace
+
+    return replace(o, **changes)  # type: ignore[arg-type]
+
+
+def skipped(job: Job) -> Outcome:
+    """A job whose folder already holds its finished session."""
+    return Outcome(str(job.video), job.exercise, job.patient, str(job.out), "skipped")
+
