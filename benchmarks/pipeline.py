@@ -1,84 +1,125 @@
-"""Per-stage cost of `analyze` against bare pose inference, measured in one run.
+"""`analyze` against the simplest program doing the same job, measured side by side in one run.
 
-    python benchmarks/pipeline.py [VIDEO] [--model full]
+    python benchmarks/pipeline.py [--models full,lite] [--rounds 2] [--batch 8]
 
-Prints ms/frame for decode, pose (the landmarker as analyze runs it, with the once-a-second
-people census), kinematics+engine, drawing and encode; analyze's frames per second with and
-without --annotate; and the ratio of the pipeline's non-inference time to bare inference (the
-landmarker alone on frames already decoded and converted), all in the same process so the noisy
-machine affects both sides alike.
+The bare loop decodes every frame and runs the same MediaPipe model on it (VIDEO mode, one pose), nothing
+else. For each clip and model, bare loop, `analyze` and `analyze --annotate` run alternately, `--rounds`
+times, and the best time of each is kept (the machine's speed drifts by 20–30 % within a day, so only
+ratios from one run are compared). Printed: seconds and × real time for each, and the ratios the targets
+are written in: analyze / bare, analyze speed with --annotate / without. Clips: a 720p30 and a 1080p60 real
+recording from ../shared/media (when present) and a shipped sample.
+
+With --batch N: N recordings analysed by 1 and by 2 worker processes; throughput ratio.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import cv2
-import mediapipe as mp
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from formcheck.analyze import analyze_video  # noqa: E402
+from formcheck.analyze import Request, analyze_video  # noqa: E402
 from formcheck.exercises.catalogue import get  # noqa: E402
-from formcheck.pose.estimator import PoseEstimator  # noqa: E402
+from formcheck.session.plan import steps_for  # noqa: E402
 from formcheck.video.source import FileSource  # noqa: E402
 
+MEDIA = ROOT.parent / "shared" / "media"
+CLIPS = [
+    (MEDIA / "real" / "side-squats-ikramaliokz.mp4", "squat", "720p30 real"),
+    (MEDIA / "real" / "air-squats.mp4", "squat", "1080p60 real"),
+    (ROOT / "sample_videos" / "squat_side.mp4", "squat", "480p15 sample"),
+]
 
-def bare_inference_ms(video: Path, model: str) -> tuple[float, int]:
-    """The landmarker alone (VIDEO mode, one pose) on pre-decoded, pre-converted frames."""
-    images = [
-        (mp.Image(image_format=mp.ImageFormat.SRGB, data=cv2.cvtColor(f.image, cv2.COLOR_BGR2RGB)), f.t)
-        for f in FileSource(video)
-    ]
-    with PoseEstimator(model, census_every_s=None) as estimator:
-        landmarker = estimator._landmarker
+
+def bare_loop(video: Path, model: str) -> float:
+    """Seconds to decode every frame and run the model on it, nothing else."""
+    import cv2
+    import mediapipe as mp
+    from mediapipe.tasks.python import BaseOptions, vision
+
+    from formcheck.models.paths import model_path
+
+    options = vision.PoseLandmarkerOptions(base_options=BaseOptions(model_asset_path=str(model_path(model))),
+                                           running_mode=vision.RunningMode.VIDEO, num_poses=1)  # fmt: skip
+    start = time.perf_counter()
+    with vision.PoseLandmarker.create_from_options(options) as landmarker:
+        cap = cv2.VideoCapture(str(video))
+        i = 0
+        while True:
+            ok, frame = cap.read()
+            if not ok:
+                break
+            rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
+            landmarker.detect_for_video(mp.Image(image_format=mp.ImageFormat.SRGB, data=rgb), i * 33)
+            i += 1
+        cap.release()
+    return time.perf_counter() - start
+
+
+def analyse(video: Path, exercise: str, model: str, annotate: bool, tmp: Path) -> float:
+    out = tmp / f"run{time.monotonic_ns()}"
+    start = time.perf_counter()
+    analyze_video(video, Request(steps_for(get(exercise), None)[0], out, model=model, annotate=annotate))
+    elapsed = time.perf_counter() - start
+    shutil.rmtree(out, ignore_errors=True)
+    return elapsed
+
+
+def clip_row(video: Path, exercise: str, label: str, model: str, rounds: int, tmp: Path) -> None:
+    info = FileSource(video).info
+    duration = info.frame_count / info.fps
+    best = {"bare": float("inf"), "analyze": float("inf"), "annotate": float("inf")}
+    for _ in range(rounds):  # alternating, so a drift in machine speed hits all three alike
+        best["bare"] = min(best["bare"], bare_loop(video, model))
+        best["analyze"] = min(best["analyze"], analyse(video, exercise, model, False, tmp))
+        best["annotate"] = min(best["annotate"], analyse(video, exercise, model, True, tmp))
+    speed = {k: duration / v for k, v in best.items()}
+    print(f"{label:14s} {model:4s} {info.width}x{info.height}@{info.fps:.0f} {duration:5.1f} s | "
+          f"bare {best['bare']:6.1f} s {speed['bare']:4.2f}x | analyze {best['analyze']:6.1f} s "
+          f"{speed['analyze']:4.2f}x | --annotate {best['annotate']:6.1f} s {speed['annotate']:4.2f}x | "
+          f"analyze/bare {best['analyze'] / best['bare']:.2f}, annotate speed/analyze "
+          f"{best['analyze'] / best['annotate']:.2f}", flush=True)  # fmt: skip
+
+
+def batch_row(n: int, tmp: Path) -> None:
+    import subprocess
+
+    folder = tmp / "batch"
+    folder.mkdir()
+    samples = sorted((ROOT / "sample_videos").glob("*.mp4"))
+    for i in range(n):
+        shutil.copy(samples[i % len(samples)], folder / f"{i:02d}_{samples[i % len(samples)].name}")
+    seconds = {}
+    for workers in (1, 2):
+        out = tmp / f"out{workers}"
         start = time.perf_counter()
-        for i, (image, t) in enumerate(images):
-            landmarker.detect_for_video(image, max(round(t * 1000), i))
-        elapsed = time.perf_counter() - start
-    return elapsed / len(images) * 1000, len(images)
+        subprocess.run([sys.executable, "-m", "formcheck", "analyze", str(folder), "-e", "squat", "--out", str(out),
+                        "--workers", str(workers), "--no-history"], check=True, capture_output=True)  # fmt: skip
+        seconds[workers] = time.perf_counter() - start
+    print(f"batch of {n} recordings: 1 worker {seconds[1]:.1f} s, 2 workers {seconds[2]:.1f} s: "
+          f"throughput ×{seconds[1] / seconds[2]:.2f}")  # fmt: skip
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("video", type=Path, nargs="?", default=ROOT / "sample_videos" / "squat_side.mp4")
-    parser.add_argument("--model", default="full")
-    parser.add_argument("--exercise", default="squat")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--models", default="full,lite")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--batch", type=int, default=8)
+    parser.add_argument("--only", default="", help="only clips whose label contains this")
     args = parser.parse_args()
-    info = FileSource(args.video).info
     with tempfile.TemporaryDirectory() as tmp:
-        start = time.perf_counter()
-        plain = analyze_video(args.video, get(args.exercise), Path(tmp) / "a", model=args.model)
-        plain_s = time.perf_counter() - start
-        bare_ms, n = bare_inference_ms(args.video, args.model)
-        start = time.perf_counter()
-        annotated = analyze_video(args.video, get(args.exercise), Path(tmp) / "b", model=args.model, annotate=True)
-        annotated_s = time.perf_counter() - start
-    t = annotated.times
-    per = {
-        "decode": t.decode / n * 1000 / 2,  # decoded twice with --annotate (pose pass, drawing pass)
-        "pose": t.pose / n * 1000,
-        "kinematics+engine": t.kinematics_engine / n * 1000,
-        "drawing": t.drawing / n * 1000,
-        "encode": t.encode / n * 1000,
-    }
-    print(f"video: {args.video.name}  {info.width}x{info.height} @ {info.fps:.2f} fps, {n} frames, model {args.model}")
-    print(f"{'stage':20s} {'ms/frame':>9s}")
-    for stage, ms in per.items():
-        print(f"{stage:20s} {ms:9.2f}")
-    print(f"{'bare inference':20s} {bare_ms:9.2f}")
-    overhead_plain = plain_s * 1000 / n - bare_ms
-    overhead_annot = annotated_s * 1000 / n - bare_ms
-    print(f"analyze:            {n / plain_s:6.1f} fps ({n / plain_s / info.fps:.2f}x real time)")
-    print(f"analyze --annotate: {n / annotated_s:6.1f} fps ({n / annotated_s / info.fps:.2f}x real time)")
-    print(f"non-inference cost / bare inference: analyze {overhead_plain / bare_ms:.1%}, "
-          f"with --annotate {overhead_annot / bare_ms:.1%}")  # fmt: skip
-    print(f"reps counted: {plain.summary['attempted_reps']}")
+        for model in args.models.split(","):
+            for video, exercise, label in CLIPS:
+                if video.is_file() and args.only in label:
+                    clip_row(video, exercise, label, model, args.rounds, Path(tmp))
+        if args.batch:
+            batch_row(args.batch, Path(tmp))
 
 
 if __name__ == "__main__":

@@ -60,4 +60,3 @@ def _replace(o: Outcome, **changes: object) -> Outcome:
 def skipped(job: Job) -> Outcome:
     """A job whose folder already holds its finished session."""
     return Outcome(str(job.video), job.exercise, job.patient, str(job.out), "skipped")
-

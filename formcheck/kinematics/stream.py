@@ -148,15 +148,21 @@ class KinematicsStream:
         block = np.stack([k.raw for k in window])
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN columns stay NaN
-            med = np.nanmedian(block, axis=0)
-            mad = 1.4826 * np.nanmedian(np.abs(block - med), axis=0)
+            med = _nanmedian(block)
             torso_px = np.nanmedian([k.torso_px for k in window])
             torso_m = np.nanmedian([k.torso_m for k in window])
         floor = np.empty_like(med)
         floor[:, :2] = HAMPEL_MIN_TORSO * torso_px
         floor[:, 2:4] = np.inf  # depth and visibility are not positions to repair
         floor[:, 4:] = HAMPEL_MIN_TORSO * torso_m
-        outlier = np.abs(e.raw - med) > np.maximum(HAMPEL_SIGMAS * mad, floor)
+        far = np.abs(e.raw - med) > floor
+        if not far.any():  # the usual frame: nothing is even past the floor, so the spread need not be known
+            return e.raw
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            mad = 1.4826 * np.nanmedian(np.abs(block[:, far] - med[far]), axis=0)
+        outlier = np.zeros_like(far)
+        outlier[far] = np.abs(e.raw[far] - med[far]) > HAMPEL_SIGMAS * mad
         return np.where(outlier, med, e.raw)
 
     def _gaussian(self, i: int) -> np.ndarray:
@@ -218,6 +224,18 @@ class KinematicsStream:
             visible=frozenset(NAMES[j] for j in np.flatnonzero(visibility >= VISIBLE_MIN)),
             landmarks=xyzv[0],
         )
+
+
+def _nanmedian(block: np.ndarray) -> np.ndarray:
+    """np.nanmedian over the first axis, fast for the usual case: a landmark is missing in a whole frame or
+    not at all, so the rows with values are taken and plainly sorted (numpy's NaN path is ten times slower)."""
+    finite = np.isfinite(block)
+    if finite.all():
+        return np.median(block, axis=0)
+    rows = finite.reshape(len(block), -1).all(axis=1)
+    if rows.any() and (finite[rows].all() and not finite[~rows].any()):
+        return np.median(block[rows], axis=0)
+    return np.nanmedian(block, axis=0)
 
 
 def kinematics_of(
