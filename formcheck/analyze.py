@@ -99,6 +99,7 @@ def yield_to_inference() -> None:
     lower priority, so its work fills the moments the model leaves the cores idle instead of slowing it. The
     pose and decode threads were started before and keep theirs. Once per thread: a raised niceness cannot be
     lowered again without privileges, so it is never undone."""
+    import contextlib
     import os
     import threading
 
@@ -106,10 +107,8 @@ def yield_to_inference() -> None:
         return
     _lowered.done = True
     tid = threading.get_native_id()
-    try:
+    with contextlib.suppress(OSError):  # not allowed here: the analysis is the same, only a little slower
         os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + NICER)
-    except OSError:
-        pass  # not allowed here: the analysis is the same, only a little slower
 
 
 _lowered = __import__("threading").local()
