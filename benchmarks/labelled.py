@@ -30,6 +30,8 @@ class Case:
     sides: dict[str, int] | str | None  # {"right": 6}, "one" (all on one side, unverified which), None: not judged
     holds: int | None = None  # holds expected (hold exercises)
     note: str = ""
+    # The form the labels give: "correct", "" (not judged), or the checks of the fault shown (every rep).
+    form: str | tuple[str, ...] = "correct"
 
     @property
     def path(self) -> Path:
@@ -54,7 +56,8 @@ CASES: tuple[Case, ...] = (
     Case("real/band-side-lying-clam.mp4", "clamshell", 6, {"left": 6}),
     Case("real/bridge-with-ball-squeeze.mp4", "glute_bridge", 3, None),
     Case("real/fire-hydrant-circle.mp4", "quadruped_hip_circles", 6, "one"),
-    Case("real/side-leg-raise.mp4", "side_lying_hip_abduction", 6, {"left": 6}),
+    Case("real/side-leg-raise.mp4", "side_lying_hip_abduction", 6, {"left": 6},
+         form=("side_abduction.range_high",), note="labelled 'very large ROM, beyond the ~45° target'"),
     Case("real/single-leg-glute-bridge-and-squeeze.mp4", "single_leg_bridge", 6, "one"),
     Case("real/standing-hip-abduction.mp4", "standing_hip_abduction", 6, {"right": 6}),
     Case("real/standing-hip-extension.mp4", "standing_hip_extension", 3, "one"),
@@ -62,7 +65,9 @@ CASES: tuple[Case, ...] = (
     *(Case(f"real/squat_correct_{n}", "squat", 1, None) for n in (
         "001.avi", "004.mp4", "005.mp4", "007.mp4", "010.mp4", "011.mp4", "013.mp4", "014.mp4", "015.mp4",
         "016.mp4", "017.mp4", "018.avi")),
-    *(Case(f"real/squat_incorrect_{n}.mp4", "squat", 1, None) for n in ("002", "003", "004")),
+    Case("real/squat_incorrect_002.mp4", "squat", 1, None, form=("squat.heels",), note="knees far forward, heels"),
+    Case("real/squat_incorrect_003.mp4", "squat", 1, None, form=("squat.trunk_lean",)),
+    Case("real/squat_incorrect_004.mp4", "squat", 1, None, form=("squat.depth",), note="shallow, knees in"),
     Case("real/kneeling-hip-flexor-stretch.mp4", "kneeling_hip_flexor_stretch", None, "one", holds=2,
          note="one hold per camera view"),
     Case("real/pidgeon-pose-stretch.mp4", "pigeon", None, "one", holds=2, note="one hold per camera view"),
@@ -71,21 +76,21 @@ CASES: tuple[Case, ...] = (
     Case("real2/squat_gym_side_twopeople_01.mp4", "squat", 3, None),
     Case("real2/donkeykick_gym_side_01.mp4", "quadruped_hip_extension", 3, "one"),
     Case("real2/squat_douyin_portrait_01.mp4", "squat", 6, None),
-    Case("real2/wallsquat_rehab_kneebrace_front_01.mp4", "squat", 1, None),
+    Case("real2/wallsquat_rehab_kneebrace_front_01.mp4", "squat", 1, None, form=""),
     Case("real2/clamshell_band_home_portrait_01.mp4", "clamshell", 5, {"left": 5}),
     Case("real2/bridge_home_portrait_oblique_01.mp4", "glute_bridge", 3, None),
     Case("real2/kneeraise_home_portrait_01.mp4", "standing_hip_flexion", 6, "one"),
     Case("real2/hipflexorstretch_halfkneel_home_portrait_01.mp4", "kneeling_hip_flexor_stretch", None, "one", holds=1),
     Case("real2/squat_office_side_short_01.mp4", "squat", 2, None),
     Case("real2/bridge_band_studio_side_01.mp4", "glute_bridge", 3, None),
-    Case("real2/sidelying_abduction_home_front_01.mp4", "side_lying_hip_abduction", 2, {"left": 2}),
+    Case("real2/sidelying_abduction_home_front_01.mp4", "side_lying_hip_abduction", 2, {"left": 2}, form=""),
     Case("real2/splitsquat_outdoor_pillarbox_side_01.mp4", "lunge", 1, "one"),
     Case("real2/warrior2_studio_front_01.mp4", "warrior", None, {"right": 1}, holds=1),
     Case("real2/walkinglunge_dumbbell_side_01.gif", "lunge", 2, None, note="legs alternate; which leads not labelled"),
     Case("real2/clamshell_band_gym_overhead_01.mp4", "clamshell", 3, "one"),
     Case("real2/curtsylunge_gym_front_01.mp4", "lunge", 2, "one"),
     Case("real2/lunge_darkgym_side_01.mp4", "lunge", 5, None),
-    Case("real2/jumpsquat_office_portrait_side_01.mp4", "squat", 6, None),
+    Case("real2/jumpsquat_office_portrait_side_01.mp4", "squat", 6, None, form=""),
     Case("real2/squat_legsonly_front_01.mp4", "squat", 2, None),
     Case("real2/squat_home_front_captions_01.mp4", "squat", 2, None),
     Case("real2/squat_home_side_captions_01.mp4", "squat", 1, None),

@@ -7,6 +7,7 @@ from collections import deque
 
 from formcheck.engine.cycles import Cycle
 from formcheck.engine.holds import HoldSpan, HoldTimer
+from formcheck.engine.margins import error_of
 from formcheck.engine.records import Cue, FrameResult, HoldRecord, RepRecord
 from formcheck.engine.reps import RepTracker, side_of
 from formcheck.engine.rules import TIMING, Movement, frame_violates, judge, side_value, top_hold_s
@@ -111,21 +112,28 @@ class ExerciseEngine:
         return [fk for fk in self._buffer if start - 1e-9 <= fk.t <= end + 1e-9]
 
     def _judge_all(self, frames: list[FrameKinematics], move: Movement,
-                   partial: str = "") -> tuple[list[str], list[str]]:  # fmt: skip
-        """Faults, and the checks no rule could assess (from the views seen; timing on a rep cut by an edge)."""
-        faults, assessed, unassessed = [], set(), []
+                   partial: str = "") -> tuple[list[str], list[str], list[str]]:  # fmt: skip
+        """Faults; the checks no rule could assess (from the views seen; timing on a rep cut by an edge); and
+        the faults that decide the rep is not valid: major, not experimental, and clear (past the threshold
+        by more than the measurement's error in the rep's view, formcheck.engine.margins)."""
+        faults, deciding, assessed, unassessed = [], [], set(), []
+        views = [fk.view for fk in frames]
+        view = max(set(views), key=views.count) if views else "none"
         for rule in self._rules:
             if partial and rule.measure in TIMING:
                 continue
-            status, _ = judge(rule, frames, move)
+            status, value = judge(rule, frames, move)
             if status == "fault":
                 faults.append(rule.id)
+                clear = value is not None and abs(value - rule.threshold) > error_of(rule.signal, view, rule.measure)
+                if rule.severity == "major" and not rule.experimental and clear:
+                    deciding.append(rule.id)
             if status != "not_assessed":
                 assessed.add(rule.check_id)
         for rule in self._rules:
             if rule.check_id not in assessed and rule.check_id not in unassessed:
                 unassessed.append(rule.check_id)
-        return faults, unassessed
+        return faults, unassessed, deciding
 
     def _peak_values(self, frames: list[FrameKinematics], side: str, t: float) -> dict[str, float]:
         if not frames:
@@ -145,9 +153,8 @@ class ExerciseEngine:
         assert isinstance(motion, RepMotion)
         signal = motion.signal_for(at_peak.view) if at_peak is not None else motion.signal
         move = self._movement(side, cycle.start_s, cycle.peak_s, cycle.end_s, cycle.range_deg, signal)
-        faults, unassessed = self._judge_all(frames, move, cycle.partial)
-        majors = {r.id for r in self._rules if r.severity == "major" and not r.experimental}
-        valid = not (set(faults) & majors)
+        faults, unassessed, deciding = self._judge_all(frames, move, cycle.partial)
+        valid = not deciding
         self.attempted[side] += 1
         self.valid[side] += int(valid)
         views = [fk.view for fk in frames]
@@ -195,14 +202,16 @@ class ExerciseEngine:
             span = timer.update(fk.t, side_value(fk, motion.signal, "work", side), fk.segment, ok)
             if span is not None:
                 frames = self._frames(span.start_s, span.end_s)
-                faults, unassessed = self._judge_all(frames, self._movement(side, span.start_s, span.end_s, span.end_s))
-                record = self._record_hold(side, span, faults, unassessed)
+                move = self._movement(side, span.start_s, span.end_s, span.end_s)
+                faults, unassessed, deciding = self._judge_all(frames, move)
+                record = self._record_hold(side, span, faults, unassessed, bool(deciding))
                 finished.append(record)
                 cues.extend(self._rep_cues(side, record, fk.t))
             if timer.holding and side != "both":
                 self.work_side = side
 
-    def _record_hold(self, side: str, span: HoldSpan, faults: list[str], unassessed: list[str]) -> HoldRecord:
+    def _record_hold(self, side: str, span: HoldSpan, faults: list[str], unassessed: list[str],
+                     deciding: bool = False) -> HoldRecord:  # fmt: skip
         frames = self._frames(span.start_s, span.end_s)
         motion = self.exercise.motion
         values = [side_value(fk, motion.signal, "work", side) for fk in frames]
@@ -221,7 +230,7 @@ class ExerciseEngine:
             not_assessed=tuple(unassessed),
             view=max(set(views), key=views.count) if views else "none",
         )
-        self.valid[side] += int(record.completed and not faults)
+        self.valid[side] += int(record.completed and not deciding)
         self.records.append(record)
         return record
 

@@ -19,12 +19,12 @@ KNEELING_HIP_FLEXOR_STRETCH = Exercise(
              signal="knee_flexion", measure="max", op="<=", threshold=120.0, side="other",
              views=("side",), cue="Place your front foot so the knee is about 90 degrees",
              source="Half-kneeling puts the front knee at ~90°; beyond 120° the front foot is too close "
-                    "(the real clip reads 75–94°)."),
+                    "(the tuning set's real clip (real/) reads 75–94°)."),
         Rule(id="kneeling.trunk_upright", description="trunk leans",
              signal="trunk_lean", measure="abs_max", op="<=", threshold=20.0,
              views=("side",), cue="Keep your trunk upright and tuck your pelvis",
-             source="The stretch needs an upright trunk with the pelvis tilted back; the real clip reads "
-                    "within 9° of vertical."),
+             source="The stretch needs an upright trunk with the pelvis tilted back; the tuning set's real clip "
+                    "(real/) reads within 9° of vertical."),
     ),
 )
 
@@ -58,8 +58,8 @@ QUADRUPED_HIP_CIRCLES = Exercise(
         Rule(id="circles.trunk_level", description="back not level",
              signal="trunk_tilt", measure="max", op="<=", threshold=25.0,
              views=("side",), cue="Keep your back flat and still",
-             source="The trunk stays level and still on all fours; the real clip reads 2–10° side-on, so "
-                    "25° is a clear tilt."),
+             source="The trunk stays level and still on all fours; the tuning set's real clip (real/) reads 2–10° "
+                    "side-on, so 25° is a clear tilt."),
     ),
 )
 

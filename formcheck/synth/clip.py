@@ -13,6 +13,7 @@ from formcheck.landmarks import NAMES, Landmark
 from formcheck.synth.body import Body, Shape
 from formcheck.synth.motions import Moment, Plan, moment
 from formcheck.synth.pose import Rig
+from formcheck.synth.poses import fault_size
 from formcheck.synth.render import Camera, Look, Renderer, degrade, place_camera, vertex_colours
 from formcheck.video.writer import H264Writer
 
@@ -88,7 +89,8 @@ def pose_clip(plan: Plan, scene: Scene) -> tuple[Body, np.ndarray, list[Moment],
     motion = plan.motion
     times = np.arange(0.0, plan.duration(), 1.0 / scene.fps)
     moments = [moment(plan, float(t)) for t in times]
-    posed = [rig.pose(motion.pose(m.u, m.fault, plan.side)) for m in moments]
+    with fault_size(plan.fault_size):
+        posed = [rig.pose(motion.pose(m.u, m.fault, plan.side)) for m in moments]
     allv = np.concatenate([v[body.render_vertices] for v, _ in posed])
     camera = place_camera(
         scene.width, scene.height, motion.camera_azimuth + scene.azimuth_offset,

@@ -65,6 +65,7 @@ class Plan:
     gap_s: float = 0.5
     tail_s: float = 0.8
     range_scale: float = 1.0
+    fault_size: float = 1.0  # the injected fault this many times its standard size
     extra: dict[str, float] = field(default_factory=dict)
 
     @property

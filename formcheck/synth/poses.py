@@ -7,6 +7,9 @@ because the rig's joints are not anatomical landmarks.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 
 import numpy as np
@@ -19,15 +22,33 @@ SIDE_LYING = rot("z", 90.0)  # lying on the right side, left side up, head towar
 _TRUNK, _THIGH, _SHANK = 0.50, 0.42, 0.40
 
 
+_FAULT_SIZE: ContextVar[float] = ContextVar("fault_size", default=1.0)
+
+
+@contextmanager
+def fault_size(size: float) -> Iterator[None]:
+    """Pose with faults this many times their standard size (0.5: half as large, 2: twice)."""
+    token = _FAULT_SIZE.set(size)
+    try:
+        yield
+    finally:
+        _FAULT_SIZE.reset(token)
+
+
+def _f(fault: str | None, name: str) -> float:
+    """How much of fault `name` to put in: 0 without it, its size with it."""
+    return _FAULT_SIZE.get() if fault == name else 0.0
+
+
 def _legs(side: str, work: LegAngles, other: LegAngles) -> tuple[LegAngles, LegAngles]:
     """(left, right) from the worked leg and the other one."""
     return (work, other) if side == "left" else (other, work)
 
 
 def squat(u: float, fault: str | None, side: str) -> PoseSpec:
-    knee = 5.0 + (50.0 if fault == "shallow" else 95.0) * u
+    knee = 5.0 + (95.0 - 45.0 * _f(fault, "shallow")) * u
     shin = 0.32 * knee  # the shins tilt forward about a third of the knee angle (ankles dorsiflex)
-    lean = (62.0 if fault == "trunk_lean" else 32.0) * u
+    lean = (32.0 + 30.0 * _f(fault, "trunk_lean")) * u
     hip = lean + knee - shin
     leg = LegAngles(hip_flexion=hip, knee_flexion=knee, hip_abduction=4.0)
     arms = ArmAngles(flexion=75.0 * u, abduction=8.0, elbow=10.0)
@@ -65,7 +86,7 @@ BRIDGE_TOP = _bridge_top()
 
 
 def bridge(u: float, fault: str | None, side: str) -> PoseSpec:
-    lift = BRIDGE_TOP * u * (0.55 if fault == "low" else 1.0)  # a sag is in the timeline (synth.motions.moment)
+    lift = BRIDGE_TOP * u * (1.0 - 0.45 * _f(fault, "low"))  # a sag is in the timeline (synth.motions.moment)
     hip, knee = _bridge_angles(lift)
     leg = LegAngles(hip_flexion=hip, knee_flexion=knee, hip_abduction=6.0)
     arms = ArmAngles(abduction=20.0, elbow=5.0)
@@ -78,7 +99,7 @@ def single_leg_bridge(u: float, fault: str | None, side: str) -> PoseSpec:
     hip, knee = _bridge_angles(lift)
     work = LegAngles(hip_flexion=hip, knee_flexion=knee, hip_abduction=6.0)
     free = LegAngles(hip_flexion=hip + knee - 40.0, knee_flexion=0.0, foot="follow", ankle=-20.0)
-    drop = 12.0 * u if fault == "pelvis_drop" else 0.0
+    drop = 12.0 * u * _f(fault, "pelvis_drop")
     sign = 1.0 if side == "left" else -1.0
     pelvis = rot("x", -lift) @ rot("y", sign * drop)
     arms = ArmAngles(abduction=20.0, elbow=5.0)
@@ -89,8 +110,8 @@ def single_leg_bridge(u: float, fault: str | None, side: str) -> PoseSpec:
 
 def standing_abduction(u: float, fault: str | None, side: str) -> PoseSpec:
     sign = 1.0 if side == "left" else -1.0
-    hike = 24.0 * u if fault == "hip_hike" else 0.0
-    lean = 16.0 * u if fault == "trunk_lean" else 0.0
+    hike = 24.0 * u * _f(fault, "hip_hike")
+    lean = 16.0 * u * _f(fault, "trunk_lean")
     work = LegAngles(hip_abduction=3.0 + 32.0 * u - hike * 0.5)
     stance = LegAngles(hip_abduction=hike)  # the stance leg stays vertical under a hiked pelvis
     arms = ArmAngles(abduction=12.0, elbow=15.0)
@@ -112,10 +133,10 @@ def _on_side(side: str, top: LegAngles, bottom: LegAngles, top_arm: ArmAngles, b
 
 
 def side_lying_abduction(u: float, fault: str | None, side: str) -> PoseSpec:
-    work = LegAngles(hip_abduction=2.0 + 35.0 * u, hip_flexion=22.0 * u if fault == "hip_flexion" else 0.0,
+    work = LegAngles(hip_abduction=2.0 + 35.0 * u, hip_flexion=22.0 * u * _f(fault, "hip_flexion"),
                      foot="follow", ankle=5.0)  # fmt: skip
     bottom = LegAngles(hip_flexion=10.0, knee_flexion=20.0, foot="follow", ankle=5.0)
-    roll = 18.0 * u if fault == "pelvis_roll" else 0.0
+    roll = 18.0 * u * _f(fault, "pelvis_roll")
     arms = ArmAngles(flexion=10.0, abduction=5.0, elbow=20.0), ArmAngles(flexion=80.0, abduction=0.0, elbow=60.0)
     return _on_side(side, work, bottom, *arms, roll)
 
@@ -126,17 +147,17 @@ def clamshell(u: float, fault: str | None, side: str) -> PoseSpec:
     # The top leg rests on the bottom one (knees and feet together), then opens about the hip–ankle line. At rest
     # its thigh crosses the lower one in the picture by a few degrees, as real closed clamshells read (~8°).
     top = replace(base, hip_abduction=-15.0, swing_axis=axis, swing_deg=-50.0 * u)
-    roll = 20.0 * u if fault == "pelvis_roll" else 0.0
+    roll = 20.0 * u * _f(fault, "pelvis_roll")
     arms = ArmAngles(flexion=20.0, abduction=0.0, elbow=40.0), ArmAngles(flexion=90.0, abduction=0.0, elbow=70.0)
     return _on_side(side, top, base, *arms, roll)
 
 
 def lunge(u: float, fault: str | None, side: str) -> PoseSpec:
     knee = 8.0 + 82.0 * u
-    shin = (12.0 + 38.0 * u) if fault == "knee_past_toes" else (6.0 + 6.0 * u)
+    shin = 6.0 + 6.0 * u + _f(fault, "knee_past_toes") * (6.0 + 32.0 * u)
     front = LegAngles(hip_flexion=25.0 + knee - shin - 8.0, knee_flexion=knee)
     back = LegAngles(hip_flexion=-20.0 - 5.0 * u, knee_flexion=10.0 + 85.0 * u, foot="follow", ankle=-35.0 + 30.0 * u)
-    lean = 25.0 * u if fault == "trunk_lean" else 0.0
+    lean = 25.0 * u * _f(fault, "trunk_lean")
     left, right = _legs(side, front, back)
     return PoseSpec(pelvis=rot("x", lean), left=left, right=right,
                     anchor="foot.L" if side == "left" else "foot.R")  # fmt: skip
@@ -144,7 +165,7 @@ def lunge(u: float, fault: str | None, side: str) -> PoseSpec:
 
 def standing_hip_flexion(u: float, fault: str | None, side: str) -> PoseSpec:
     work = LegAngles(hip_flexion=88.0 * u, knee_flexion=88.0 * u, foot="follow", ankle=-10.0 * u)
-    back = 14.0 * u if fault == "trunk_back" else 0.0
+    back = 14.0 * u * _f(fault, "trunk_back")
     work = replace(work, hip_flexion=work.hip_flexion - back)  # the thigh keeps its height as the trunk tips
     arms = ArmAngles(abduction=12.0, elbow=70.0)
     left, right = _legs(side, work, LegAngles(hip_flexion=-back))
@@ -153,7 +174,7 @@ def standing_hip_flexion(u: float, fault: str | None, side: str) -> PoseSpec:
 
 
 def standing_hip_extension(u: float, fault: str | None, side: str) -> PoseSpec:
-    tip = 22.0 * u if fault == "trunk_forward" else 0.0
+    tip = 22.0 * u * _f(fault, "trunk_forward")
     work = LegAngles(hip_flexion=0.7 * tip - 16.0 * u, knee_flexion=4.0, foot="follow", ankle=-10.0 * u)
     stance = LegAngles(hip_flexion=tip)
     arms = ArmAngles(flexion=30.0, abduction=10.0, elbow=40.0)
@@ -187,7 +208,7 @@ def quadruped_circles(u: float, fault: str | None, side: str) -> PoseSpec:
 
 def quadruped_extension(u: float, fault: str | None, side: str) -> PoseSpec:
     """Hands and knees; the worked leg kicks back, knee bent, until the thigh is in line with the trunk."""
-    work = LegAngles(hip_flexion=90.0 - 85.0 * u * (0.55 if fault == "low" else 1.0), knee_flexion=90.0,
+    work = LegAngles(hip_flexion=90.0 - 85.0 * u * (1.0 - 0.45 * _f(fault, "low")), knee_flexion=90.0,
                      foot="follow", ankle=-40.0)  # fmt: skip
     support = LegAngles(hip_flexion=90.0, knee_flexion=90.0, foot="follow", ankle=-40.0)
     arms = ArmAngles(flexion=90.0, abduction=5.0, elbow=0.0)
@@ -214,7 +235,7 @@ def warrior(u: float, fault: str | None, side: str) -> PoseSpec:
     bend = 75.0 * u
     front = LegAngles(hip_abduction=12.0 + (bend - 12.0) * u, hip_rotation=90.0 * u, knee_flexion=bend * u)
     back = LegAngles(hip_abduction=12.0 + 39.0 * u)
-    lean = 18.0 * u if fault == "trunk_lean" else 0.0
+    lean = 18.0 * u * _f(fault, "trunk_lean")
     sign = 1.0 if side == "left" else -1.0
     arms = ArmAngles(abduction=10.0 + 80.0 * u, elbow=5.0)
     left, right = _legs(side, front, back)
@@ -229,7 +250,7 @@ def seated_figure_four(u: float, fault: str | None, side: str) -> PoseSpec:
     cross = LegAngles(hip_flexion=90.0 + 10.0 * u, hip_abduction=20.0 * u, hip_rotation=90.0 * u,
                       knee_flexion=90.0 + 10.0 * u, foot="follow")  # fmt: skip
     seated = LegAngles(hip_flexion=90.0, knee_flexion=90.0)
-    lean = 20.0 * u if fault == "trunk_lean" else 0.0
+    lean = 20.0 * u * _f(fault, "trunk_lean")
     sign = 1.0 if side == "left" else -1.0
     arms = ArmAngles(flexion=30.0, abduction=10.0, elbow=60.0)
     left, right = _legs(side, cross, seated)

@@ -1,0 +1,230 @@
+"""Fault calls, per rule: true positives, false positives and false negatives on three kinds of evidence.
+
+    python benchmarks/faults.py [--real] [--landmarks] [--rendered] [--sizes 0.5,1,1.5] [--views own,oblique]
+
+(a) The labelled real clips (benchmarks/labelled.py): every rep of a clip labelled correct is a negative
+    for every rule; a clip labelled with a fault is a positive for that check in every rep. Printed: false
+    alarms per 100 correct reps from the rules that decide validity and from all rules, and the labelled
+    faults found, per set (tuning / check).
+(b) The landmark sets in ../shared/media/landmarks: lunge frames labelled C (knee over toe) or L (correct)
+    judged by the knee-over-ankle rule on each frame.
+(c) Rendered faults of several sizes (1 = the standard fault, 0.5 = half as large) in the exercise's own view
+    and a 30° oblique, random bodies: the faulted rep (rep 2 of 3) is a positive, reps 1 and 3 negatives.
+    A rep flagged by the rule that the injected fault should trip is never counted as a false alarm of it.
+    Printed per rule: TP/FP/FN and F1 per size and view, and the smallest size it catches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.labelled import available  # noqa: E402
+from benchmarks.replay import replay  # noqa: E402
+from formcheck.engine.records import RepRecord  # noqa: E402
+from formcheck.exercises.catalogue import EXERCISES, get  # noqa: E402
+
+MEDIA = ROOT.parent / "shared" / "media"
+# Injected fault → the checks it should trip (a trunk tipping forward in hip extension also takes the work
+# from the hip, so its range check is expected too).
+INJECTED = {
+    ("squat", "shallow"): {"squat.depth"},
+    ("squat", "trunk_lean"): {"squat.trunk_lean"},
+    ("glute_bridge", "low"): {"bridge.line"},
+    ("glute_bridge", "sag"): {"bridge.sag"},
+    ("standing_hip_abduction", "hip_hike"): {"abduction.hip_hike"},
+    ("standing_hip_abduction", "trunk_lean"): {"abduction.trunk_lean"},
+    ("single_leg_bridge", "pelvis_drop"): {"single_bridge.pelvis_drop"},
+    ("side_lying_hip_abduction", "hip_flexion"): {"side_abduction.hip_flexion"},
+    ("side_lying_hip_abduction", "pelvis_roll"): {"side_abduction.pelvis_roll"},
+    ("clamshell", "pelvis_roll"): {"clamshell.pelvis_roll"},
+    ("lunge", "knee_past_toes"): {"lunge.knee_over_ankle"},
+    ("lunge", "trunk_lean"): {"lunge.trunk_upright"},
+    ("standing_hip_flexion", "trunk_back"): {"hip_flexion.trunk_back"},
+    ("standing_hip_extension", "trunk_forward"): {"hip_extension.trunk_forward", "hip_extension.range"},
+    ("quadruped_hip_extension", "low"): {"donkey_kick.height"},
+}
+
+
+@dataclass
+class Tally:
+    """TP / FP / FN of one rule in one condition."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp else 0.0
+
+
+@dataclass
+class RealResult:
+    correct_reps: int = 0
+    deciding: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # rule → false alarms deciding
+    any_fault: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    labelled: list[tuple[str, bool]] = field(default_factory=list)  # (clip, the labelled fault found)
+
+
+def checks_of(exercise: str, rule_ids: tuple[str, ...]) -> set[str]:
+    rules = {r.id: r.check_id for r in get(exercise).rules}
+    return {rules.get(r, r) for r in rule_ids}
+
+
+def real_part(model: str) -> None:
+    results = {"tune": RealResult(), "check": RealResult()}
+    for case in available():
+        if case.count is None or case.exercise not in EXERCISES or case.form == "":
+            continue
+        res = results[case.split]
+        reps = [r for r in replay(case.path, case.exercise, model).records if isinstance(r, RepRecord)]
+        if case.form == "correct":
+            res.correct_reps += len(reps)
+            for r in reps:
+                for rule in r.faults:
+                    res.any_fault[rule] += 1
+                if not r.valid:
+                    for rule in set(r.faults) & {x.id for x in get(case.exercise).rules if x.severity == "major"}:
+                        res.deciding[rule] += 1
+        else:
+            wanted = set(case.form)
+            found = any(checks_of(case.exercise, r.faults) & wanted for r in reps)
+            res.labelled.append((Path(case.file).name, found))
+    for split, res in results.items():
+        n = max(res.correct_reps, 1)
+        major, every = sum(res.deciding.values()), sum(res.any_fault.values())
+        print(f"real, {split} set: {res.correct_reps} reps of correct form: {100 * major / n:.1f} false alarms per 100 "
+              f"reps that decide validity ({dict(res.deciding) or 'none'}), {100 * every / n:.1f} per 100 from all rules "
+              f"({dict(sorted(res.any_fault.items())) or 'none'})")  # fmt: skip
+        if res.labelled:
+            hit = sum(f for _, f in res.labelled)
+            print(f"real, {split} set: labelled faults found {hit}/{len(res.labelled)}: "
+                  + ", ".join(f"{c} {'found' if f else 'missed'}" for c, f in res.labelled))  # fmt: skip
+
+
+def landmarks_part() -> None:
+    """Lunge frames labelled C (knee over toe) or L (correct), judged frame by frame by the rule's threshold."""
+    from formcheck.kinematics.angles import compute_signals
+    from formcheck.landmarks import NAMES
+
+    path = MEDIA / "landmarks" / "lunge_model__err.test.csv"
+    if not path.is_file():
+        print("landmarks: ../shared/media/landmarks absent")
+        return
+    with path.open(newline="") as f:
+        rows = list(csv.DictReader(f))
+    xyzv = np.full((len(rows), len(NAMES), 4), np.nan)
+    for i, row in enumerate(rows):
+        for j, name in enumerate(NAMES):
+            for k, c in enumerate("xyzv"):
+                if f"{name}_{c}" in row:
+                    xyzv[i, j, k] = float(row[f"{name}_{c}"])
+    labels = np.array([r["label"] == "C" for r in rows])
+    rule = get("lunge").rule("lunge.knee_over_ankle")
+    # The frames' image size is not recorded with them; both usual webcam shapes are reported.
+    for width, height in ((640, 480), (1280, 720)):
+        s = compute_signals(xyzv, width, height)
+        front = np.where(s["hip_flexion"][:, 0] >= s["hip_flexion"][:, 1], 0, 1)
+        shin = s[rule.signal][np.arange(len(rows)), front]
+        flagged = shin > rule.threshold
+        t = Tally(int(np.sum(flagged & labels)), int(np.sum(flagged & ~labels)), int(np.sum(~flagged & labels)))
+        print(f"landmarks, lunge knee over toe ({len(rows)} frames, image {width}x{height}): TP {t.tp} FP {t.fp} "
+              f"FN {t.fn} F1 {t.f1:.2f}; recall {t.tp / max(t.tp + t.fn, 1):.2f}, false alarms "
+              f"{100 * t.fp / max(int(np.sum(~labels)), 1):.1f} per 100 correct frames")  # fmt: skip
+
+
+def rendered_clip(cache: Path, renderer: object, name: str, fault: str, size: float, offset: float, seed: int) -> Path:
+    from dataclasses import replace
+
+    from formcheck.synth.clip import render_clip
+    from formcheck.synth.motions import Plan
+    from formcheck.synth.samples import random_scene
+
+    path = cache / f"f_{name}_{fault}_{size:g}_{int(offset)}_{seed}.mp4"
+    if not Path(f"{path}.truth.json").is_file():
+        plan = Plan(name, reps=3, rep_s=2.8, side=("left", "right")[seed % 2], fault=fault, fault_reps=(1,),
+                    fault_size=size)  # fmt: skip
+        render_clip(plan, replace(random_scene(seed, offset), fps=15.0), path, renderer)  # type: ignore[arg-type]
+    return path
+
+
+def judge_rendered(path: Path, name: str) -> list[tuple[str | None, set[str]]]:
+    """(injected fault or None, checks flagged) per rendered rep."""
+    import tempfile
+
+    from formcheck.analyze import Request, analyze_video
+    from formcheck.session.plan import steps_for
+
+    truth = json.loads(Path(f"{path}.truth.json").read_text())
+    with tempfile.TemporaryDirectory() as tmp:
+        records = analyze_video(path, Request(steps_for(get(name), None)[0], Path(tmp) / "a")).records
+    out = []
+    for rep in truth["reps"]:
+        overlap = [r for r in records if r.start_s <= rep["end_s"] and r.end_s >= rep["start_s"]]
+        out.append((rep["fault"], {c for r in overlap for c in checks_of(name, r.faults)}))
+    return out
+
+
+def rendered_part(sizes: list[float], offsets: list[float], cache: Path) -> None:
+    from formcheck.synth.render import Renderer
+
+    cache.mkdir(parents=True, exist_ok=True)
+    tallies: dict[tuple[str, float, float], Tally] = defaultdict(Tally)
+    renderer = Renderer(640, 480)
+    try:
+        for seed, ((name, fault), wanted) in enumerate(sorted(INJECTED.items()), start=500):
+            for offset in offsets:
+                for size in sizes if offset == 0 else [1.0]:
+                    reps = judge_rendered(rendered_clip(cache, renderer, name, fault, size, offset, seed), name)
+                    for check in wanted:
+                        t = tallies[(check, size, offset)]
+                        for injected, flagged in reps:
+                            hit = check in flagged
+                            t.tp += int(hit and injected is not None)
+                            t.fn += int(not hit and injected is not None)
+                            t.fp += int(hit and injected is None)
+                    print(f"  {name} {fault} size {size:g} view +{offset:g}: {[sorted(f) for _, f in reps]}", flush=True)
+    finally:
+        renderer.close()  # type: ignore[attr-defined]
+    print(f"{'check':30s} {'view':>5s} " + " ".join(f"{'size ' + format(s, 'g'):>16s}" for s in sizes) + "  catches from")
+    for check in sorted({c for c, _, _ in tallies}):
+        for offset in offsets:
+            cells = [tallies.get((check, s, offset)) for s in sizes]
+            caught = next((s for s, c in zip(sizes, cells, strict=True) if c and c.tp), math.nan)
+            text = " ".join(f"{c.tp}/{c.fp}/{c.fn} F1 {c.f1:.2f}".rjust(16) if c else " " * 16 for c in cells)
+            print(f"{check:30s} {'+' + format(offset, 'g'):>5s} {text}  {caught:g}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--real", action="store_true")
+    parser.add_argument("--landmarks", action="store_true")
+    parser.add_argument("--rendered", action="store_true")
+    parser.add_argument("--sizes", default="0.5,1,1.5")
+    parser.add_argument("--offsets", default="0,30")
+    parser.add_argument("--model", default="full")
+    parser.add_argument("--cache", type=Path, default=ROOT / "bench-cache" / "faults")
+    args = parser.parse_args()
+    every = not (args.real or args.landmarks or args.rendered)
+    if args.real or every:
+        real_part(args.model)
+    if args.landmarks or every:
+        landmarks_part()
+    if args.rendered or every:
+        rendered_part([float(s) for s in args.sizes.split(",")], [float(o) for o in args.offsets.split(",")], args.cache)
+
+
+if __name__ == "__main__":
+    main()
