@@ -105,9 +105,10 @@ def real_part(model: str) -> None:
     for split, res in results.items():
         n = max(res.correct_reps, 1)
         major, every = sum(res.deciding.values()), sum(res.any_fault.values())
-        print(f"real, {split} set: {res.correct_reps} reps of correct form: {100 * major / n:.1f} false alarms per 100 "
-              f"reps that decide validity ({dict(res.deciding) or 'none'}), {100 * every / n:.1f} per 100 from all rules "
-              f"({dict(sorted(res.any_fault.items())) or 'none'})")  # fmt: skip
+        deciding, every_rule = dict(res.deciding) or "none", dict(sorted(res.any_fault.items())) or "none"
+        print(f"real, {split} set: {res.correct_reps} reps of correct form: {100 * major / n:.1f} false alarms "
+              f"per 100 reps that decide validity ({deciding}), {100 * every / n:.1f} per 100 from all rules "
+              f"({every_rule})")  # fmt: skip
         if res.labelled:
             hit = sum(f for _, f in res.labelled)
             print(f"real, {split} set: labelled faults found {hit}/{len(res.labelled)}: "
@@ -195,10 +196,12 @@ def rendered_part(sizes: list[float], offsets: list[float], cache: Path) -> None
                             t.tp += int(hit and injected is not None)
                             t.fn += int(not hit and injected is not None)
                             t.fp += int(hit and injected is None)
-                    print(f"  {name} {fault} size {size:g} view +{offset:g}: {[sorted(f) for _, f in reps]}", flush=True)
+                    flagged = [sorted(f) for _, f in reps]
+                    print(f"  {name} {fault} size {size:g} view +{offset:g}: {flagged}", flush=True)
     finally:
         renderer.close()  # type: ignore[attr-defined]
-    print(f"{'check':30s} {'view':>5s} " + " ".join(f"{'size ' + format(s, 'g'):>16s}" for s in sizes) + "  catches from")
+    heads = " ".join(f"{'size ' + format(s, 'g'):>16s}" for s in sizes)
+    print(f"{'check':30s} {'view':>5s} {heads}  catches from")
     for check in sorted({c for c, _, _ in tallies}):
         for offset in offsets:
             cells = [tallies.get((check, s, offset)) for s in sizes]
@@ -223,7 +226,8 @@ def main() -> None:
     if args.landmarks or every:
         landmarks_part()
     if args.rendered or every:
-        rendered_part([float(s) for s in args.sizes.split(",")], [float(o) for o in args.offsets.split(",")], args.cache)
+        sizes, offsets = [float(s) for s in args.sizes.split(",")], [float(o) for o in args.offsets.split(",")]
+        rendered_part(sizes, offsets, args.cache)
 
 
 if __name__ == "__main__":
