@@ -61,7 +61,8 @@ def details(exercise: Exercise) -> list[str]:
         "  rules:",
     ]
     for r in exercise.rules:
-        state = "" if r.enabled else " (off unless a programme enables it)"
+        state = " (experimental: off unless a programme enables it; never decides validity)" if r.experimental else (
+            "" if r.enabled else " (off unless a programme enables it)")  # fmt: skip
         seen = ", ".join(r.views) if r.views else "any view"
         out.append(
             f"    {r.id}: {r.description}; {r.measure} {r.signal} {r.op} {r.threshold:g} [{r.severity}, {seen}]{state}"
