@@ -40,10 +40,11 @@ class Row:
     partial: int
     sides: dict[str, int]
     sides_ok: bool | None
+    accepted: tuple[int, ...] = ()  # other counts the label accepts
 
     @property
     def error(self) -> int:
-        return self.counted - self.expected
+        return 0 if self.counted in self.accepted else self.counted - self.expected
 
 
 def sides_ok(expected: dict[str, int] | str | None, got: dict[str, int]) -> bool | None:
@@ -61,9 +62,12 @@ def count_case(case: Case, model: str) -> Row:
     if case.count is None:
         holds = [r for r in result.records if isinstance(r, HoldRecord)]
         got = Counter(h.side for h in holds)
-        return Row(Path(case.file).name, case.split, case.exercise, case.holds or 0, len(holds), 0, dict(got),
+        accepted = case.holds if isinstance(case.holds, tuple) else ()
+        expected = max(accepted) if accepted else int(case.holds or 0)
+        return Row(Path(case.file).name, case.split, case.exercise, expected, len(holds), 0, dict(got),
                    sides_ok(case.sides if isinstance(case.sides, str) or case.sides is None else
-                            {s: 1 for s in case.sides}, {s: int(n > 0) for s, n in got.items()}))  # fmt: skip
+                            {s: 1 for s in case.sides}, {s: int(n > 0) for s, n in got.items()}),
+                   accepted)  # fmt: skip
     reps = [r for r in result.records if isinstance(r, RepRecord)]
     got = Counter(r.side for r in reps)
     partial = sum(bool(r.partial) for r in reps)

@@ -25,10 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from formcheck.live.coach import Step, steps_for  # noqa: E402
-
 from formcheck.exercises.catalogue import get  # noqa: E402
 from formcheck.live.run import LiveOptions, run_live  # noqa: E402
+from formcheck.session.plan import Step, steps_for  # noqa: E402
 from formcheck.types import Frame  # noqa: E402
 from formcheck.video.paced import paced  # noqa: E402
 from formcheck.video.source import FileSource  # noqa: E402
@@ -71,9 +70,10 @@ def one_run(video: Path, model: str, seconds: float, speed: float) -> dict[str, 
     """Part 1 for one model (runs in its own process)."""
     info = FileSource(video).info
     with tempfile.TemporaryDirectory() as tmp:
-        options = LiveOptions(steps_for(get("squat"), None), Path(tmp), model=model, headless=True, countdown_s=0.0)
+        options = LiveOptions(steps_for(get("squat"), None), Path(tmp) / "s", model=model, headless=True,
+                              countdown_s=0.0)  # fmt: skip
         outcome = run_live(options, frames=(paced(looped(video, seconds), speed=speed), info))
-    stats = dict(outcome.summary["live"])
+    stats: dict[str, object] = dict(vars(outcome.summary.live))
     stats.update(model=model, source_fps=round(info.fps * speed, 1), size=f"{info.width}x{info.height}",
                  peak_mb=round(peak_mb()))  # fmt: skip
     return stats
@@ -86,13 +86,13 @@ def long_run(video: Path, minutes: float, speed: float) -> None:
     frames = paced(looped(video, minutes * 60, marks), speed=speed)
     endless = [Step(get("squat"), sets=1, target=10**6, hold_s=None, sides=("both",), rest_s=60.0)]  # never "done"
     with tempfile.TemporaryDirectory() as tmp:
-        options = LiveOptions(endless, Path(tmp), model="lite", headless=True, countdown_s=0.0)
+        options = LiveOptions(endless, Path(tmp) / "s", model="lite", headless=True, countdown_s=0.0)
         outcome = run_live(options, frames=(frames, info))
-    s = outcome.summary["live"]
-    print(
-        f"simulated {minutes:g} min session, lite, played at {speed:g}x: {s['frames_processed']} frames processed, "
-        f"{s['frames_dropped']} dropped, {outcome.summary['attempted_reps']} reps counted"
-    )
+    s = outcome.summary.live
+    assert s is not None
+    reps = sum(p.attempted_reps for p in outcome.parts)
+    print(f"simulated {minutes:g} min session, lite, played at {speed:g}x: {s.frames_processed} frames processed, "
+          f"{s.frames_dropped} dropped, {reps} reps counted")  # fmt: skip
     for t, mb in marks:
         print(f"  at {t / 60:5.1f} min: {mb:6.0f} MB resident")
     later = [mb for t, mb in marks if t >= 120]

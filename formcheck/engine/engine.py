@@ -195,11 +195,12 @@ class ExerciseEngine:
             broken = [r for r in self._rules if frame_violates(r, fk, side)]
             if timer.holding:
                 cues.extend(Cue(r.id, r.cue, fk.t) for r in broken)
+            bands = [(b, motion.signal_for(b.signal, fk.view, fk.signals)) for b in motion.also]
             ok = not any(r.severity == "major" for r in broken) and all(
-                band.low <= side_value(fk, band.signal, "other" if band.other else "work", side) <= band.high
-                for band in motion.also
+                b.low <= side_value(fk, name, "other" if b.other else "work", side) <= b.high for b, name in bands
             )
-            span = timer.update(fk.t, side_value(fk, motion.signal, "work", side), fk.segment, ok)
+            held = side_value(fk, motion.signal_for(motion.signal, fk.view, fk.signals), "work", side)
+            span = timer.update(fk.t, held, fk.segment, ok)
             if span is not None:
                 frames = self._frames(span.start_s, span.end_s)
                 move = self._movement(side, span.start_s, span.end_s, span.end_s)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -53,6 +54,14 @@ class HoldMotion:
     grace_s: float = 1.0
     min_record_s: float = 2.0  # shorter stays in the band are passing through, not holds
     also: tuple[Band, ...] = ()  # further conditions of the held posture (same side unless `other`)
+    # Views where the image angles foreshorten the posture: there every signal is read from the 3-D world
+    # landmarks instead (its "_3d" twin, where there is one).
+    world_in: tuple[View, ...] = ()
+
+    def signal_for(self, name: str, view: str, signals: Collection[str]) -> str:
+        """The signal to read for `name` from this view."""
+        twin = f"{name}_3d"
+        return twin if view in self.world_in and twin in signals else name
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ SIGNALS_3D: tuple[str, ...] = (
     "hip_abduction_3d",
     "trunk_lean_3d",
     "thigh_elevation_3d",
+    "knee_drop_3d",
 )
 _DOWN = np.array([0.0, 1.0, 0.0])
 
@@ -65,6 +66,10 @@ def compute_signals3d(world: np.ndarray) -> dict[str, np.ndarray]:
     sign = np.sign(_dot(across, face))
     anterior = _unit(across * np.where(sign == 0, 1.0, sign)[:, None])
     forward_h = _unit(_reject(anterior, _DOWN))
+    # Both knees dropped to one side, lying on the back: the hips-to-knees line against the vertical, in 3-D (a
+    # drop toward or away from a camera at the side is invisible in the picture).
+    knees = _mid(world, Landmark.LEFT_KNEE, Landmark.RIGHT_KNEE) - hip_mid
+    knee_drop = _angle(knees, np.broadcast_to(-_DOWN, knees.shape))
     trunk_lean = np.degrees(np.arctan2(_dot(up, forward_h), _dot(up, -_DOWN)))
     out: dict[str, list[np.ndarray]] = {name: [] for name in SIGNALS_3D}
     for side in SIDES:
@@ -79,4 +84,5 @@ def compute_signals3d(world: np.ndarray) -> dict[str, np.ndarray]:
         out["hip_abduction_3d"].append(np.degrees(np.arcsin(np.clip(_dot(_unit(thigh), outward), -1.0, 1.0))))
         out["trunk_lean_3d"].append(trunk_lean)
         out["thigh_elevation_3d"].append(_angle(thigh, np.broadcast_to(_DOWN, thigh.shape)))
+        out["knee_drop_3d"].append(knee_drop)
     return {name: np.stack(cols, axis=-1) for name, cols in out.items()}
