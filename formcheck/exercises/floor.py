@@ -9,12 +9,11 @@ KNEELING_HIP_FLEXOR_STRETCH = Exercise(
     name="kneeling_hip_flexor_stretch", title="Kneeling hip-flexor stretch", view="side",
     counting_views=("side", "oblique", "front"),
     posture=("upright",), needs=("hip", "knee"), sides="each",
-    # The side is the kneeling leg: its thigh vertical or behind (hip flexion under 10°; the stretch deepens
-    # as the pelvis shifts forward into extension, and the whole time in the position is the hold) and its
-    # knee bent, the front hip flexed. The
+    # The side is the kneeling leg: its hip extended (the stretch: the pelvis shifted forward; rocking in and
+    # out of it is a hold each time) and its knee bent, the front hip flexed. The
     # posture shows from the front too (an oblique-front real clip of the tuning set reads the kneeling hip at
     # -6 to -9° in the picture, its world landmarks +5 to +13°: the image angle is kept).
-    motion=HoldMotion(signal="hip_flexion", low=-60.0, high=10.0, grace_s=1.0, min_record_s=2.0,
+    motion=HoldMotion(signal="hip_flexion", low=-60.0, high=-5.0, grace_s=1.0, min_record_s=2.0,
                       also=(Band("knee_flexion", 60.0, 150.0), Band("hip_flexion", 40.0, 130.0, other=True))),
     dosage=Dosage(sets=1, reps=None, hold_s=30.0),
     setup_hint="Kneel on one knee, the other foot flat in front, side-on to the camera",
