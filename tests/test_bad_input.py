@@ -380,3 +380,31 @@ def test_nobody_in_view_live_is_said_and_not_recorded_as_a_session(world: dict[s
     still_there(world)
     with sqlite3.connect(world["db"]) as conn:
         assert not [r for r in conn.execute("SELECT out_dir FROM sessions") if r[0].startswith(str(tmp_path))]
+
+
+def test_ctrl_c_to_the_whole_group_during_a_recorded_live_session(world: dict[str, Path], lite_model: str,
+                                                                  tmp_path: Path) -> None:  # fmt: skip
+    import signal
+    import time
+
+    out, rec = tmp_path / "s", tmp_path / "overlay.mp4"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "formcheck", "live", "-e", "squat", "--headless", "--no-voice", "--model", "lite",
+         "--countdown", "0", "--source", str(ROOT / "sample_videos" / "squat_side.mp4"), "--out", str(out),
+         "--record", str(rec), "--db", str(world["db"])],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # the first rep written, then Ctrl-C as a terminal sends it: to the group
+        if (out / "reps.json").is_file() and json.loads((out / "reps.json").read_text() or "[]"):
+            break
+        time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr and "exercise: squat" in stdout and "history: session" in stdout
+    cap = cv2.VideoCapture(str(rec))
+    assert cap.isOpened() and cap.read()[0] and cap.get(cv2.CAP_PROP_FRAME_COUNT) > 15
+    with sqlite3.connect(world["db"]) as conn:
+        assert any(r[0] == str(out.resolve()) for r in conn.execute("SELECT out_dir FROM sessions"))
+    still_there(world)
