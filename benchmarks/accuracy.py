@@ -24,8 +24,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from formcheck.analyze import analyze_video  # noqa: E402
+from formcheck.analyze import Request, analyze_video  # noqa: E402
 from formcheck.exercises import catalogue  # noqa: E402
+from formcheck.io.summary_json import record_to_json  # noqa: E402
+from formcheck.session.plan import steps_for  # noqa: E402
 from formcheck.synth.clip import render_clip  # noqa: E402
 from formcheck.synth.motions import MOTIONS, Plan  # noqa: E402
 from formcheck.synth.render import Renderer  # noqa: E402
@@ -89,22 +91,25 @@ def score_clip(path: Path, name: str, view: str) -> dict:
     if MOTIONS[name].kind == "hold":  # judge holds against the rendered hold time, as a programme would
         hold_s = Plan(**{**truth["plan"], "fault_reps": tuple(truth["plan"]["fault_reps"])}).hold()
         exercise = replace(exercise, dosage=replace(exercise.dosage, hold_s=hold_s))
-    analysis = analyze_video(path, exercise, path.with_suffix(""), model="full")
-    kin = analysis.kinematics
+    analysis = analyze_video(path, Request(steps_for(exercise, None)[0], path.with_suffix(""), replace=True))
+    import csv
+
+    with (analysis.folder / "angles.csv").open(newline="") as f:
+        kin = list(csv.DictReader(f))
     frames = truth["frames"]
     n = min(len(frames), len(kin))
     errors: dict[str, list[float]] = defaultdict(list)
     for angle in ANGLES["front" if view == "front" else "side"]:
         for i in range(n):
-            side_idx = 0 if kin.facing[i] != "right" else 1
-            got = kin.signals[angle][i]
+            side_idx = 0 if kin[i]["facing"] != "right" else 1
+            got = [float(kin[i][f"{angle}_{s}"] or "nan") for s in ("left", "right")]
             want = frames[i]["angles2d"][angle]
             idx = (0, 1) if view == "front" else (side_idx,)
             for k in idx:
                 if math.isfinite(got[k]) and math.isfinite(want[k]):
                     errors[angle].append(float(got[k] - want[k]))
     plan = truth["plan"]
-    records = [r.to_json() for r in analysis.records]
+    records = [record_to_json(r) for r in analysis.records]
     expected_rule = FAULT_RULES.get((name, plan["fault"])) if plan["fault"] else None
     fault_events = []
     for rep in truth["reps"]:
@@ -118,7 +123,7 @@ def score_clip(path: Path, name: str, view: str) -> dict:
     hold_err = [abs(h["held_s"] - rep["held_s"]) for h, rep in zip(holds, truth["reps"], strict=False)]
     return {
         "clip": path.name, "exercise": name, "view": view, "fault": plan["fault"], "expected_rule": expected_rule,
-        "reps_truth": plan["reps"], "reps_got": analysis.summary["attempted_reps"] + len(holds) * 0,
+        "reps_truth": plan["reps"], "reps_got": analysis.exercise.attempted_reps,
         "holds_got": len(holds), "hold_errors_s": hold_err,
         "angle_errors": {k: [float(np.mean(np.abs(v))), float(np.mean(v)), len(v)] for k, v in errors.items()},
         "fault_events": fault_events,
