@@ -62,6 +62,19 @@ def bare_loop(video: Path, model: str) -> float:
     return time.perf_counter() - start
 
 
+def census_share(video: Path, model: str) -> str:
+    """How much of the pose stage's time the people census takes, at the default sampling."""
+    from formcheck.pose.estimator import PoseEstimator
+    from formcheck.video.sampling import DEFAULT_MAX_FPS
+
+    start = time.perf_counter()
+    with PoseEstimator(model) as estimator:
+        for frame in FileSource(video, max_fps=DEFAULT_MAX_FPS):
+            estimator.estimate(frame)
+        census = estimator.census_s
+    return f"people census {100 * census / (time.perf_counter() - start):.1f}% of the pose stage"
+
+
 def analyse(video: Path, exercise: str, model: str, annotate: bool, tmp: Path) -> float:
     out = tmp / f"run{time.monotonic_ns()}"
     start = time.perf_counter()
@@ -84,7 +97,7 @@ def clip_row(video: Path, exercise: str, label: str, model: str, rounds: int, tm
           f"bare {best['bare']:6.1f} s {speed['bare']:4.2f}x | analyze {best['analyze']:6.1f} s "
           f"{speed['analyze']:4.2f}x | --annotate {best['annotate']:6.1f} s {speed['annotate']:4.2f}x | "
           f"analyze/bare {best['analyze'] / best['bare']:.2f}, annotate speed/analyze "
-          f"{best['analyze'] / best['annotate']:.2f}", flush=True)  # fmt: skip
+          f"{best['analyze'] / best['annotate']:.2f}; {census_share(video, model)}", flush=True)  # fmt: skip
 
 
 def batch_row(n: int, tmp: Path) -> None:

@@ -156,3 +156,27 @@ def test_no_screen_without_headless_is_one_clear_line(lite_model: str, tmp_path:
                             capture_output=True, text=True, timeout=120)  # fmt: skip
     assert "--headless" in one_error_line(result)
     assert not (tmp_path / "n").exists()  # nothing half-started
+
+
+def test_a_pose_model_crash_ends_the_session_with_a_clear_message(lite_model: str, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from formcheck.pose.estimator import PoseEstimator
+
+    real = PoseEstimator.estimate
+    calls = {"n": 0}
+
+    def failing(self: PoseEstimator, frame: Frame):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] > 40:
+            raise RuntimeError("XNNPACK delegate failed")  # as a native failure surfaces in Python
+        return real(self, frame)
+
+    monkeypatch.setattr(PoseEstimator, "estimate", failing)
+    clip = FileSource(SAMPLES / "squat_side.mp4")
+    out = tmp_path / "crash"
+    options = LiveOptions(steps_for(get("squat"), None), out, model="lite", headless=True, countdown_s=0.0)
+    outcome = run_live(options, frames=(paced(clip, speed=2.0), clip.info))
+    assert outcome.exit_code == 4 and "pose model failed" in outcome.message and "kept" in outcome.message
+    summary = json.loads((outcome.folder / "summary.json").read_text())
+    assert summary["status"] == "stopped" and "pose model failed" in summary["stop_reason"]
+    assert rows(outcome.folder / "landmarks.csv") >= 40  # everything recorded before the crash is kept
