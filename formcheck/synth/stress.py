@@ -105,4 +105,3 @@ def _truth(plan: Plan, stress: Stress, times: np.ndarray, moments: list) -> dict
                        "second": stress.second, "cut_at_s": stress.cut_at_s},
             "reps": reps, "expected": sum(r["in_recording"] for r in reps),
             "duration_s": round(math.fsum([end - start]), 3)}  # fmt: skip
-
