@@ -7,8 +7,9 @@ import math
 import numpy as np
 import pytest
 
-from formcheck.engine.cycles import CentredMedian, CycleCounter
+from formcheck.engine.cycles import CycleCounter
 from formcheck.engine.holds import HoldTimer
+from formcheck.engine.median import CentredMedian
 from formcheck.exercises.spec import HoldMotion
 
 FPS = 30.0
@@ -116,6 +117,19 @@ def test_a_far_larger_movement_at_the_end_is_not_a_rep() -> None:
     assert len(count(values, typical=40.0)) == 3
 
 
+def test_a_peak_passed_in_one_coarse_frame_is_still_a_turning_point() -> None:
+    # 5 fps: the fall from the peak comes back by the hysteresis and below the valley in the same frame.
+    t = np.arange(0, 6.0, 0.2)
+    values = np.interp(t, [0.0, 0.6, 1.2, 1.4, 6.0], [72.0, 95.0, 95.0, 5.0, 5.0])
+    got = count(values, t, typical=37.5)
+    assert [c.partial for c in got] == ["start"]  # the recording opened near the bottom: one rep, cut
+
+
+def test_a_recording_ending_at_full_speed_near_the_usual_bottom_has_not_turned() -> None:
+    descent = np.linspace(5.0, 85.0, int(0.4 * FPS))  # the third one ends 90 % down, still going fast
+    assert len(count(np.concatenate([reps(2), descent]))) == 2
+
+
 def test_range_follows_the_person() -> None:
     counter = CycleCounter(90.0, 5.0, 15.0)
     for i, v in enumerate(reps(4, peak=50.0)):
@@ -147,3 +161,33 @@ def test_hold_timer_splits_on_long_break() -> None:
     timer = HoldTimer(HoldMotion(signal="x", low=80, high=100, grace_s=0.5))
     spans = [timer.update(i / 30, 90.0 if (i // 150) % 2 == 0 else 0.0, 0) for i in range(600)]
     assert [round(s.held_s) for s in spans if s] == [5, 5]
+
+
+def test_the_counted_view_follows_a_held_change_not_a_flicker() -> None:
+    from formcheck.engine.reps import VIEW_SETTLE_S, ViewLatch
+
+    latch = ViewLatch()
+    views = ["side"] * 30 + ["front"] * 3 + ["side"] * 30 + ["front"] * int(2 * VIEW_SETTLE_S * FPS)
+    got = [latch.update(i / FPS, v) for i, v in enumerate(views)]
+    assert set(got[:63]) == {"side"}  # three frames called "front" inside a side-on set change nothing
+    assert got[-1] == "front"
+    assert got.index("front") >= 63 + int(VIEW_SETTLE_S * FPS) - 1
+    assert latch.update(100.0, "none") == "front"  # nobody in view: the last view holds
+
+
+def test_from_a_view_that_foreshortens_the_first_reps_need_only_the_minimum_excursion() -> None:
+    from formcheck.engine.reps import RepTracker
+    from formcheck.exercises.catalogue import get
+    from formcheck.types import FrameKinematics
+
+    def tracked(view: str) -> int:
+        # A squat whose picture shows a third of the typical bend: the knee angle moves 30°, the thighs 50°.
+        tracker, out = RepTracker(get("squat")), []
+        for i, v in enumerate(reps(3, peak=35.0)):
+            knee, thigh = float(v), 10.0 + 50.0 * (float(v) - 5.0) / 30.0
+            signals = {"knee_flexion": (knee, knee), "thigh_drop": (thigh, thigh)}
+            out += tracker.update(FrameKinematics(i / FPS, i, signals, view, "", "upright", True, 0))
+        return len(out + tracker.finish())
+
+    assert tracked("side") == 0  # from the side a 30° knee bend is not this exercise's rep
+    assert tracked("front") == 3  # from the front it is all the picture shows of one

@@ -37,7 +37,7 @@ LEARN_FROM = 5  # the range is the median of the last reps' excursions (with the
 STILL_RISING_S = 0.2  # at the end, a signal that rose by STILL_RISING of the range in this time has not turned
 STILL_RISING = 0.1
 PEAK_MATCH = 0.25  # ... unless it has reached this person's usual turning point (within this share of the range)
-MEDIAN_S = 0.1  # half-width of the running median on the counted signal: removes spikes up to ~0.1 s
+FAST = 0.3  # ... while slowing: rising less than this share of the range in the last STILL_RISING_S
 
 
 @dataclass(frozen=True)
@@ -56,44 +56,6 @@ class Cycle:
 class _Point:
     t: float
     v: float
-
-
-class CentredMedian:
-    """A running median over ±MEDIAN_S, MEDIAN_S late: a landmark glitch of a few frames (a knee label jumping
-    to the other leg) would otherwise be a turning point. Near the start and end of the input the window
-    shrinks symmetrically, so the first and last samples are kept as measured. Emits (t, value) in order."""
-
-    def __init__(self, half_s: float = MEDIAN_S) -> None:
-        self.half_s = half_s
-        self._buf: deque[_Point] = deque()
-        self._next = 0  # index in _buf of the first point not emitted
-        self._first_t: float | None = None
-
-    def push(self, t: float, v: float) -> list[tuple[float, float]]:
-        """One sample; returns the samples whose window is now complete."""
-        self._buf.append(_Point(t, v))
-        self._first_t = t if self._first_t is None else self._first_t
-        return self._emit(t)
-
-    def flush(self) -> list[tuple[float, float]]:
-        """Every sample still waiting (with the window it has); then a fresh start."""
-        out = self._emit(self._buf[-1].t if self._buf else 0.0, final=True)
-        self._buf.clear()
-        self._next, self._first_t = 0, None
-        return out
-
-    def _emit(self, now: float, final: bool = False) -> list[tuple[float, float]]:
-        out = []
-        first = self._first_t if self._first_t is not None else now
-        while self._next < len(self._buf) and (final or self._buf[self._next].t <= now - self.half_s):
-            p = self._buf[self._next]
-            half = min(self.half_s, p.t - first, now - p.t) + 1e-9
-            out.append((p.t, statistics.median(q.v for q in self._buf if abs(q.t - p.t) <= half)))
-            self._next += 1
-        while self._buf and self._next > 0 and self._buf[0].t < now - 3 * self.half_s:
-            self._buf.popleft()
-            self._next -= 1
-        return out
 
 
 class CycleCounter:
@@ -190,7 +152,11 @@ class CycleCounter:
             self._left = p.t
         if p.v <= self._valley.v + STILL_BAND * self.range:
             self._still = p.t
-        if p.v < self._valley.v and p.v <= self._ext.v:  # still settling into rest: the valley moves down
+        # The turning point is tested first: a fast fall (or a coarse frame rate) can pass below the valley in
+        # the very frame it comes back by H, and that is a peak followed by a fall, not a valley moving down.
+        if p.v < self._ext.v - self._h() and self._ext.v - self._valley.v >= self._h():
+            self._peak, self._ext, self._mode, self._counted = self._ext, p, "falling", False
+        elif p.v < self._valley.v and p.v <= self._ext.v:  # still settling into rest: the valley moves down
             self._valley, self._ext, self._left, self._still = p, p, p.t, p.t
         elif p.v > self._ext.v:
             self._ext = p
@@ -222,13 +188,16 @@ class CycleCounter:
     def _turned(self, top: _Point) -> bool:
         """At the end of input: has a movement still in its rising part reached its turning point? Yes when it
         has stopped rising, or when it is at this person's usual turning point."""
+        rise = 0.0
         if self._recent:
             rise = top.v - min(q.v for q in self._recent)
             fell = top.v - self._recent[-1].v
             if fell >= STILL_RISING * self.range or rise < STILL_RISING * self.range:
                 return True
         usual = statistics.median(self._peaks[-LEARN_FROM:]) if self._peaks else None
-        return usual is not None and abs(top.v - usual) <= PEAK_MATCH * self.range
+        # Near the usual turning point, and slowing down into it: a movement still going at full speed when
+        # the recording ends has not turned, however close it is.
+        return usual is not None and abs(top.v - usual) <= PEAK_MATCH * self.range and rise < FAST * self.range
 
     def _edge_ok(self, side: float) -> bool:
         """One side of a cut rep is enough when it covers the range without far exceeding a learned one."""
@@ -278,7 +247,8 @@ class CycleCounter:
         out: list[Cycle] = []
         ext, valley, peak = self._ext, self._valley, self._peak
         if self._mode == "falling" and peak is not None and ext is not None and not self._counted:
-            if valley is None:  # one turning point and no valley on either side: the larger side decides
+            started_moving = valley is not None and valley == self._first and self._is_above_rest(valley)
+            if valley is None or started_moving:  # one turning point, no valley at rest: the larger side decides
                 side = max(peak.v - ext.v, peak.v - (self._first.v if self._first else peak.v))
                 cycle = Cycle(peak.t, peak.t, ext.t, side, peak.v, "start")
                 out = [cycle] if self._edge_ok(side) else []

@@ -151,7 +151,8 @@ class ExerciseEngine:
         side = side_of(self.exercise, at_peak) if at_peak is not None else self.sides[0]
         motion = self.exercise.motion
         assert isinstance(motion, RepMotion)
-        signal = motion.signal_for(at_peak.view) if at_peak is not None else motion.signal
+        assert self._reps is not None
+        signal = motion.signal_for(self._reps.view)
         move = self._movement(side, cycle.start_s, cycle.peak_s, cycle.end_s, cycle.range_deg, signal)
         faults, unassessed, deciding = self._judge_all(frames, move, cycle.partial)
         valid = not deciding

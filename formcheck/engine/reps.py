@@ -5,27 +5,58 @@ from __future__ import annotations
 
 import math
 
-from formcheck.engine.cycles import CentredMedian, Cycle, CycleCounter
+from formcheck.engine.cycles import COVER, Cycle, CycleCounter
+from formcheck.engine.median import CentredMedian
 from formcheck.engine.rules import frame_side
 from formcheck.exercises.spec import Exercise, RepMotion
 from formcheck.types import FrameKinematics
 
+VIEW_SETTLE_S = 1.0  # the counted signal follows a change of view once the new view has held this long
 
-def oriented(motion: RepMotion, fk: FrameKinematics) -> tuple[float, float]:
-    """The counted signal on each side, signed so that it rises during the rep (NaN where not measured)."""
-    left, right = fk.signals[motion.signal_for(fk.view)]
+
+class ViewLatch:
+    """The view the reps are counted from: the classified view, once it has held VIEW_SETTLE_S.
+
+    The classifier can call a frame or two of a side-on squat "front" (a knee crossing the other); switching
+    the counted signal on such a frame would put a step into it, and a step is a turning point. A real change
+    of view (the person turns, the camera cuts) holds, and the count follows it a second later."""
+
+    def __init__(self) -> None:
+        self.view = ""
+        self._candidate = ""
+        self._since = 0.0
+
+    def update(self, t: float, view: str) -> str:
+        """This frame's classified view in, the settled view out."""
+        if view in ("", "none"):
+            return self.view or view
+        if not self.view:
+            self.view = view
+        if view == self.view:
+            self._candidate = ""
+        elif view != self._candidate:
+            self._candidate, self._since = view, t
+        elif t - self._since >= VIEW_SETTLE_S:
+            self.view, self._candidate = view, ""
+        return self.view
+
+
+def oriented(motion: RepMotion, fk: FrameKinematics, view: str | None = None) -> tuple[float, float]:
+    """The counted signal on each side, signed so that it rises during the rep (NaN where not measured); `view`
+    is the view counted from (the frame's own by default)."""
+    left, right = fk.signals[motion.signal_for(view or fk.view)]
     sign = 1.0 if motion.rising else -1.0
     return sign * left, sign * right
 
 
-def counted_value(exercise: Exercise, fk: FrameKinematics) -> float:
+def counted_value(exercise: Exercise, fk: FrameKinematics, view: str | None = None) -> float:
     """The one value the cycle counter follows in this frame.
 
     Both legs together (a squat): the leg nearer the camera when side-on (the far one is hidden), else the
     mean of the two. One side at a time: the side moving most, which needs no left/right label and so is
     immune to the model swapping them; "min" (a lunge): the less-moved side, because the movement needs both.
     """
-    left, right = oriented(exercise.motion, fk)  # type: ignore[arg-type]
+    left, right = oriented(exercise.motion, fk, view)  # type: ignore[arg-type]
     pair = [v for v in (left, right) if math.isfinite(v)]
     if not pair:
         return math.nan
@@ -51,6 +82,7 @@ class RepTracker:
         self.exercise = exercise
         self.motion = motion
         self._median = CentredMedian()
+        self._latch = ViewLatch()
         self.counter = CycleCounter(motion.typical_range, motion.rest, motion.min_excursion)
 
     @property
@@ -58,9 +90,20 @@ class RepTracker:
         """A rep is in progress."""
         return self.counter.active
 
+    @property
+    def view(self) -> str:
+        """The view the reps are being counted from."""
+        return self._latch.view
+
     def update(self, fk: FrameKinematics) -> list[Cycle]:
         """Feed a frame; returns the reps completed (their side is decided by the engine)."""
-        value = counted_value(self.exercise, fk)
+        view = self._latch.update(fk.t, fk.view)
+        # Until this person's own range is known, count from the exercise's typical range; from a view that
+        # foreshortens by an unknown share, from the smallest range whose reps still clear min_excursion.
+        motion = self.motion
+        unknown = view in motion.foreshortened
+        self.counter.typical = motion.min_excursion / COVER if unknown else motion.typical_range
+        value = counted_value(self.exercise, fk, view)
         if not math.isfinite(value):
             return []
         return [c for t, v in self._median.push(fk.t, value) for c in self.counter.update(t, v)]

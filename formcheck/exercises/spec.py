@@ -38,6 +38,9 @@ class RepMotion:
     top_tolerance: float = 5.0  # "at the top" means within this many degrees of the rep's peak
     side_signal: str | None = None  # the worked side is the one higher on this signal at the turning point
     by_view: tuple[ViewSignal, ...] = ()  # other signals for views where `signal` foreshortens
+    # Views where `signal` shows an unknown share of the movement (from a few per cent to most of it, as the
+    # person moves): there no typical range is assumed, and the first reps need only `min_excursion`.
+    foreshortened: tuple[View, ...] = ()
 
     def signal_for(self, view: str) -> str:
         """The signal counted from this view."""
