@@ -1,0 +1,49 @@
+"""Counting under stress, end to end: rendered recordings cut mid-rep, filmed from the front, with alternating
+legs, a second person walking behind and a camera cut, analysed with the real model like a user's video.
+
+Each case is one of benchmarks/stress.py's suite (the same seed, so the same body, room and camera), rendered
+here; the expected count and sides are the renderer's truth, not numbers written into the test. The suite's
+other cases (every exercise from every view, ranges, tempos) run in the benchmark, which prints them all.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import renderer
+
+renderer()
+
+# One case of each kind of stress the counting must survive.
+CASES = (
+    "squat-front",
+    "squat-starts-at-bottom",
+    "squat-ends-at-bottom",
+    "squat-tempo0.7",
+    "abduction-alternating",
+    "squat-second-walking",
+    "squat-camera-cut",
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", CASES)
+def test_rendered_stress_case_counts_every_rep(name: str, full_model: str, tmp_path: Path) -> None:
+    from benchmarks.stress import cases, render
+    from formcheck.analyze import Request, analyze_video
+    from formcheck.exercises.catalogue import get
+    from formcheck.session.plan import steps_for
+
+    seed, case = next((s, c) for s, c in enumerate(cases(), start=700) if c.name == name)
+    path = render(case, seed)
+    truth = json.loads(Path(f"{path}.truth.json").read_text())
+    exercise = get(case.exercise)
+    records = analyze_video(path, Request(steps_for(exercise, None)[0], tmp_path / "out")).records
+    assert len(records) == truth["expected"], name
+    if exercise.sides == "each":
+        assert sorted(r.side for r in records) == sorted(r["side"] for r in truth["reps"] if r["in_recording"])
+    if case.start_s or case.end_s:
+        assert any(getattr(r, "partial", "") for r in records), "the rep cut by the recording is marked partial"
