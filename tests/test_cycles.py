@@ -191,3 +191,19 @@ def test_from_a_view_that_foreshortens_the_first_reps_need_only_the_minimum_excu
 
     assert tracked("side") == 0  # from the side a 30° knee bend is not this exercise's rep
     assert tracked("front") == 3  # from the front it is all the picture shows of one
+
+
+def test_a_bridge_recording_that_opens_mid_lift_counts_that_rep_at_the_edge() -> None:
+    # The hip angle falls during a bridge (50° lying, 0° at the top): the counter must know its rest is there.
+    from formcheck.engine.reps import RepTracker
+    from formcheck.exercises.catalogue import get
+    from formcheck.types import FrameKinematics
+
+    hip = 50.0 - (reps(3, peak=50.0, rest=0.0, rep_s=2.8, pause_s=1.0) - 0.0)
+    hip = hip[int((1.0 + 0.9) * FPS) :]  # opens half way up the first lift
+    tracker, out = RepTracker(get("glute_bridge")), []
+    for i, v in enumerate(hip):
+        fk = FrameKinematics(i / FPS, i, {"hip_flexion": (float(v), float(v))}, "side", "left", "horizontal", True, 0)
+        out += tracker.update(fk)
+    got = out + tracker.finish()
+    assert [c.partial for c in got] == ["start", "", ""]

@@ -215,9 +215,11 @@ class CycleCounter:
             return self._settle([])
         up = peak.v - self._valley.v
         start, end_t = self._span(end_t, eased)
-        if min(up, down) < self._cover():
-            return self._settle([])
         from_start = self._first is not None and self._valley == self._first and self._is_above_rest(self._first)
+        if min(up, down) < self._cover():
+            if from_start:  # the recording opened part way into the movement: an edge, judged on the way back
+                self._pending = self._pending or Cycle(start, peak.t, end_t, down, peak.v, "start")
+            return self._settle([])
         cut = "start" if from_start else ""
         self._ranges.append(max(up, down))
         self._peaks.append(peak.v)

@@ -83,7 +83,9 @@ class RepTracker:
         self.motion = motion
         self._median = CentredMedian()
         self._latch = ViewLatch()
-        self.counter = CycleCounter(motion.typical_range, motion.rest, motion.min_excursion)
+        # The counter follows the signal oriented to rise during the rep, its resting level too.
+        rest = motion.rest if motion.rising else -motion.rest
+        self.counter = CycleCounter(motion.typical_range, rest, motion.min_excursion)
 
     @property
     def active(self) -> bool:
