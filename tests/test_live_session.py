@@ -123,9 +123,11 @@ def test_interrupted_session_keeps_what_was_recorded(lite_model: str, tmp_path: 
     out = tmp_path / "i"
     proc = subprocess.Popen(
         [sys.executable, "-m", "formcheck", "live", "-e", "squat", "--headless", "--no-voice", "--model", "lite",
-         "--countdown", "0", "--source", str(SAMPLES / "squat_side.mp4"), "--out", str(out)],
+         "--countdown", "0", "--source", str(SAMPLES / "squat_side.mp4"), "--speed", "0.5", "--out", str(out)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
+    # Played at half speed (20 s): on a loaded machine the first rep can be written late, and the interrupt
+    # must still come before the recording's natural end.
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:  # wait for the first rep to be written, then interrupt
         if (out / "reps.json").is_file() and json.loads((out / "reps.json").read_text() or "[]"):
