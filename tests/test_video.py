@@ -51,3 +51,20 @@ def test_annotated_output_is_h264(tmp_path: Path) -> None:
     probe = subprocess.run([FFMPEG, "-i", str(path)], capture_output=True, text=True).stderr
     assert "Video: h264" in probe and "yuv420p" in probe and "160x120" in probe
     assert len(list(FileSource(path))) == 10
+
+
+def test_annotating_a_1080p_recording_gives_a_720p_copy_and_the_same_count(full_model: str, tmp_path: Path) -> None:
+    from formcheck.analyze import Request, analyze_video
+    from formcheck.exercises.catalogue import get
+    from formcheck.session.plan import steps_for
+
+    sample = Path(__file__).resolve().parents[1] / "sample_videos" / "squat_side.mp4"
+    big = tmp_path / "squat_1080p.mp4"
+    ffmpeg("-i", str(sample), "-vf", "scale=1440:1080", "-c:v", "libx264", "-preset", "ultrafast", str(big))
+    step = steps_for(get("squat"), None)[0]
+    plain = analyze_video(big, Request(step, tmp_path / "plain")).records
+    drawn = analyze_video(big, Request(step, tmp_path / "drawn", annotate=True))
+    probe = subprocess.run([FFMPEG, "-i", str(drawn.folder / "annotated.mp4")], capture_output=True, text=True).stderr
+    assert "960x720" in probe
+    assert len(list(FileSource(drawn.folder / "annotated.mp4"))) == len(list(FileSource(big)))
+    assert len(drawn.records) == len(plain) == 3

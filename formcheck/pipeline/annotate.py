@@ -1,7 +1,9 @@
 """The annotated video of an analysis: each frame drawn and encoded on its own thread, behind inference.
 
 A frame waits here until the core has judged it (the kinematics look LAG_S ahead), then gets the skeleton
-the model saw, the exercise's key angles and the counts, and goes to the H.264 encoder.
+the model saw, the exercise's key angles and the counts, and goes to the H.264 encoder. The video is a review
+copy at most MAX_HEIGHT lines tall: the analysis itself always sees the full frame, and scaling a 1080p frame
+down before drawing and encoding it costs less than drawing and encoding it whole (benchmarks/pipeline.py).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import threading
 from collections import deque
 from collections.abc import Sequence
 
+import cv2
 import numpy as np
 
 from formcheck.draw.overlay import draw_angles, draw_panel, draw_skeleton
@@ -21,6 +24,7 @@ from formcheck.types import Frame, Pose, VideoInfo
 from formcheck.video.writer import H264Writer
 
 _END = None
+MAX_HEIGHT = 720
 
 
 class AnnotatedVideo:
@@ -30,7 +34,10 @@ class AnnotatedVideo:
         from pathlib import Path
 
         self.step = step
-        self._writer = H264Writer(Path(str(path)), info.width, info.height, min(info.fps, 30.0))
+        scale = min(1.0, MAX_HEIGHT / info.height) if info.height > 0 else 1.0
+        self._size = (round(info.width * scale / 2) * 2, round(info.height * scale / 2) * 2)
+        self._scaled = scale < 1.0
+        self._writer = H264Writer(Path(str(path)), *self._size, min(info.fps, 30.0))
         self._waiting: deque[tuple[Frame, Pose]] = deque()
         self._queue: queue.Queue[tuple[np.ndarray, Pose, Tick] | None] = queue.Queue(maxsize=16)
         self.error: BaseException | None = None
@@ -55,6 +62,8 @@ class AnnotatedVideo:
         try:
             while (item := self._queue.get()) is not _END:
                 image, pose, tick = item
+                if self._scaled:
+                    image = cv2.resize(image, self._size, interpolation=cv2.INTER_AREA)
                 draw_skeleton(image, pose.xyzv)
                 result = tick.view.result
                 if result is not None:
