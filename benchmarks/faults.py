@@ -64,6 +64,7 @@ class Tally:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    na: int = 0  # faulted reps where the rule said "cannot assess from this view": neither caught nor missed
 
     @property
     def f1(self) -> float:
@@ -161,8 +162,8 @@ def rendered_clip(cache: Path, renderer: object, name: str, fault: str, size: fl
     return path
 
 
-def judge_rendered(path: Path, name: str) -> list[tuple[str | None, set[str]]]:
-    """(injected fault or None, checks flagged) per rendered rep."""
+def judge_rendered(path: Path, name: str) -> list[tuple[str | None, set[str], set[str]]]:
+    """(injected fault or None, checks flagged, checks not assessed) per rendered rep."""
     import tempfile
 
     from formcheck.analyze import Request, analyze_video
@@ -174,7 +175,8 @@ def judge_rendered(path: Path, name: str) -> list[tuple[str | None, set[str]]]:
     out = []
     for rep in truth["reps"]:
         overlap = [r for r in records if r.start_s <= rep["end_s"] and r.end_s >= rep["start_s"]]
-        out.append((rep["fault"], {c for r in overlap for c in checks_of(name, r.faults)}))
+        flagged = {c for r in overlap for c in checks_of(name, r.faults)}
+        out.append((rep["fault"], flagged, {c for r in overlap for c in checks_of(name, r.not_assessed)} - flagged))
     return out
 
 
@@ -204,12 +206,13 @@ def rendered_part(sizes: list[float], offsets: list[float], cache: Path) -> None
                     reps = judge_rendered(rendered_clip(cache, renderer, name, fault, size, offset, seed), name)
                     for check in wanted:
                         t = tallies[(check, size, offset)]
-                        for injected, flagged in reps:
+                        for injected, flagged, unassessed in reps:
                             hit = check in flagged
                             t.tp += int(hit and injected is not None)
-                            t.fn += int(not hit and injected is not None)
+                            t.na += int(not hit and injected is not None and check in unassessed)
+                            t.fn += int(not hit and injected is not None and check not in unassessed)
                             t.fp += int(hit and injected is None)
-                    flagged = [sorted(f) for _, f in reps]
+                    flagged = [sorted(f) for _, f, _ in reps]
                     print(f"  {name} {fault} size {size:g} view +{offset:g}: {flagged}", flush=True)
     finally:
         renderer.close()  # type: ignore[attr-defined]
@@ -219,8 +222,15 @@ def rendered_part(sizes: list[float], offsets: list[float], cache: Path) -> None
         for offset in offsets:
             cells = [tallies.get((check, s, offset)) for s in sizes]
             caught = next((s for s, c in zip(sizes, cells, strict=True) if c and c.tp), math.nan)
-            text = " ".join(f"{c.tp}/{c.fp}/{c.fn} F1 {c.f1:.2f}".rjust(16) if c else " " * 16 for c in cells)
+            text = " ".join(_cell(c).rjust(16) if c else " " * 16 for c in cells)
             print(f"{check:30s} {'+' + format(offset, 'g'):>5s} {text}  {caught:g}")
+
+
+def _cell(t: Tally) -> str:
+    """TP/FP/FN and F1, or "cannot assess" where the rule declined every faulted rep from that view."""
+    if t.na and not (t.tp or t.fn):
+        return "cannot assess"
+    return f"{t.tp}/{t.fp}/{t.fn} F1 {t.f1:.2f}"
 
 
 def main() -> None:
