@@ -20,6 +20,7 @@ renderer()
 # One case of each kind of stress the counting must survive.
 CASES = (
     "squat-front",
+    "lunge-front",
     "squat-starts-at-bottom",
     "squat-ends-at-bottom",
     "squat-tempo0.7",

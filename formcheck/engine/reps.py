@@ -68,7 +68,7 @@ def counted_value(exercise: Exercise, fk: FrameKinematics, view: str | None = No
             if math.isfinite(near):
                 return near
         return sum(pair) / len(pair)
-    if motion.combine == "min":
+    if motion.combine_for(view or fk.view) == "min":
         return min(pair) if len(pair) == 2 else math.nan
     return max(pair)
 

@@ -19,6 +19,7 @@ class ViewSignal:
 
     views: tuple[View, ...]
     signal: str
+    combine: Literal["max", "min"] | None = None  # how the two sides combine on this signal (default: the motion's)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ class RepMotion:
     def signal_for(self, view: str) -> str:
         """The signal counted from this view."""
         return next((v.signal for v in self.by_view if view in v.views), self.signal)
+
+    def combine_for(self, view: str) -> str:
+        """How the two sides' values combine into the counted one from this view."""
+        return next((v.combine for v in self.by_view if view in v.views and v.combine), self.combine)
 
 
 @dataclass(frozen=True)

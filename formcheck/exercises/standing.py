@@ -93,9 +93,13 @@ LUNGE = Exercise(
     counting_views=("side", "oblique", "front"),
     posture=("upright",), needs=("hip", "knee", "ankle"), sides="each",
     # Both knees bend toward 90° in a lunge, while a step into or out of the stance bends only one: the lunge
-    # is counted on the less-bent knee. The worked (front) leg is the one whose hip is flexed.
+    # is counted on the less-bent knee. The worked (front) leg is the one whose hip is flexed. From the front
+    # both knee angles barely change in the picture (knees straight ahead: rendered lunges), so there the
+    # lunge is counted, as the squat is, on the front thigh's elevation toward level (the rear thigh stays
+    # near vertical, hence the larger of the two), with no typical range assumed.
     motion=RepMotion(signal="knee_flexion", rest=5.0, typical_range=80.0, min_excursion=15.0, combine="min",
-                     side_signal="hip_flexion_3d"),
+                     side_signal="hip_flexion_3d", foreshortened=("front",),
+                     by_view=(ViewSignal(("front",), "thigh_drop", combine="max"),)),
     dosage=Dosage(sets=2, reps=10),
     rules=(
         Rule(id="lunge.depth", description="front knee not bent to about 90°",
