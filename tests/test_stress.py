@@ -21,6 +21,7 @@ renderer()
 CASES = (
     "squat-front",
     "lunge-front",
+    "glute_bridge-front",
     "squat-starts-at-bottom",
     "squat-ends-at-bottom",
     "squat-tempo0.7",
