@@ -21,6 +21,15 @@ def needed(what: str, fix: str) -> None:
     pytest.skip(f"{what} is not installed ({fix})")
 
 
+def interruptible() -> None:
+    """For a child process: Ctrl-C at its default, as in a terminal. A test runner started in the background
+    of a non-interactive shell ignores SIGINT, its children inherit that, and Python then never turns a
+    SIGINT into KeyboardInterrupt, so the Ctrl-C tests would test nothing."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def media_labels() -> dict[str, dict[str, str]]:
     """labels.csv rows by file name (empty when ../shared/media is absent)."""
     path = MEDIA / "labels.csv"

@@ -21,7 +21,7 @@ import pytest
 
 from formcheck.exercises.catalogue import get
 from formcheck.io.landmarks_csv import write_track
-from tests.conftest import ROOT
+from tests.conftest import ROOT, interruptible
 from tests.replay import session_folder
 from tests.test_engine import squat_track
 
@@ -390,12 +390,11 @@ def test_ctrl_c_to_the_whole_group_during_a_recorded_live_session(world: dict[st
     out, rec = tmp_path / "s", tmp_path / "overlay.mp4"
     proc = subprocess.Popen(
         [sys.executable, "-m", "formcheck", "live", "-e", "squat", "--headless", "--no-voice", "--model", "lite",
-         "--countdown", "0", "--source", str(ROOT / "sample_videos" / "squat_side.mp4"), "--speed", "0.5",
+         "--countdown", "0", "--source", str(ROOT / "sample_videos" / "squat_side.mp4"),
          "--out", str(out), "--record", str(rec), "--db", str(world["db"])],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        preexec_fn=interruptible,
     )  # fmt: skip
-    # Played at half speed (20 s): on a loaded machine the first rep can be written late, and the interrupt
-    # must still come before the recording's natural end.
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:  # the first rep written, then Ctrl-C as a terminal sends it: to the group
         if (out / "reps.json").is_file() and json.loads((out / "reps.json").read_text() or "[]"):

@@ -23,7 +23,7 @@ from formcheck.types import Frame
 from formcheck.video.camera import SourceLost
 from formcheck.video.paced import paced
 from formcheck.video.source import FileSource
-from tests.conftest import ROOT, media_clip
+from tests.conftest import ROOT, interruptible, media_clip
 from tests.test_cli import formcheck, one_error_line
 
 SAMPLES = ROOT / "sample_videos"
@@ -123,11 +123,9 @@ def test_interrupted_session_keeps_what_was_recorded(lite_model: str, tmp_path: 
     out = tmp_path / "i"
     proc = subprocess.Popen(
         [sys.executable, "-m", "formcheck", "live", "-e", "squat", "--headless", "--no-voice", "--model", "lite",
-         "--countdown", "0", "--source", str(SAMPLES / "squat_side.mp4"), "--speed", "0.5", "--out", str(out)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+         "--countdown", "0", "--source", str(SAMPLES / "squat_side.mp4"), "--out", str(out)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=interruptible,
     )  # fmt: skip
-    # Played at half speed (20 s): on a loaded machine the first rep can be written late, and the interrupt
-    # must still come before the recording's natural end.
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:  # wait for the first rep to be written, then interrupt
         if (out / "reps.json").is_file() and json.loads((out / "reps.json").read_text() or "[]"):
