@@ -152,9 +152,7 @@ class ExerciseEngine:
         motion = self.exercise.motion
         assert isinstance(motion, RepMotion)
         assert self._reps is not None
-        # The rep's top (hold time, sag) is timed on the exercise's own signal, the more accurate one, except
-        # from the front, where that one foreshortens and the counted signal stands in for it.
-        signal = motion.signal_for(self._reps.view) if self._reps.view == "front" else motion.signal
+        signal = motion.top_signal_for(self._reps.view)
         move = self._movement(side, cycle.start_s, cycle.peak_s, cycle.end_s, cycle.range_deg, signal)
         faults, unassessed, deciding = self._judge_all(frames, move, cycle.partial)
         valid = not deciding

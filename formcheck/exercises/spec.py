@@ -20,6 +20,9 @@ class ViewSignal:
     views: tuple[View, ...]
     signal: str
     combine: Literal["max", "min"] | None = None  # how the two sides combine on this signal (default: the motion's)
+    # Whether the rep's top (hold time, sag) is timed on this signal too; False where the default signal is the
+    # more accurate one from these views and this one is counted on only so that a view flicker changes nothing.
+    times_top: bool = True
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,10 @@ class RepMotion:
     def signal_for(self, view: str) -> str:
         """The signal counted from this view."""
         return next((v.signal for v in self.by_view if view in v.views), self.signal)
+
+    def top_signal_for(self, view: str) -> str:
+        """The signal the rep's top is timed on from this view."""
+        return next((v.signal for v in self.by_view if view in v.views and v.times_top), self.signal)
 
     def combine_for(self, view: str) -> str:
         """How the two sides' values combine into the counted one from this view."""
