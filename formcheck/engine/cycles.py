@@ -215,7 +215,7 @@ class CycleCounter:
             return self._settle([])
         up = peak.v - self._valley.v
         start, end_t = self._span(end_t, eased)
-        from_start = self._first is not None and self._valley == self._first and self._is_above_rest(self._first)
+        from_start = self._opened_moving(self._valley)
         if min(up, down) < self._cover():
             if from_start:  # the recording opened part way into the movement: an edge, judged on the way back
                 self._pending = self._pending or Cycle(start, peak.t, end_t, down, peak.v, "start")
@@ -237,6 +237,10 @@ class CycleCounter:
     def _is_above_rest(self, p: _Point) -> bool:
         return p.v > self.rest + REST_BAND * self.range
 
+    def _opened_moving(self, valley: _Point | None) -> bool:
+        """The valley is the recording's first sample, above rest: it opened part way into a movement."""
+        return valley is not None and valley == self._first and self._is_above_rest(valley)
+
     def _settle(self, done: list[Cycle], final: bool = False) -> list[Cycle]:
         """A waiting start partial is decided once a complete rep has shown this person's range (or at the end)."""
         if self._pending is None or not (self._ranges or final):
@@ -249,8 +253,7 @@ class CycleCounter:
         out: list[Cycle] = []
         ext, valley, peak = self._ext, self._valley, self._peak
         if self._mode == "falling" and peak is not None and ext is not None and not self._counted:
-            started_moving = valley is not None and valley == self._first and self._is_above_rest(valley)
-            if valley is None or started_moving:  # one turning point, no valley at rest: the larger side decides
+            if valley is None or self._opened_moving(valley):  # no valley at rest: the larger side decides
                 side = max(peak.v - ext.v, peak.v - (self._first.v if self._first else peak.v))
                 cycle = Cycle(peak.t, peak.t, ext.t, side, peak.v, "start")
                 out = [cycle] if self._edge_ok(side) else []
