@@ -63,7 +63,9 @@ class AnnotatedVideo:
             while (item := self._queue.get()) is not _END:
                 image, pose, tick = item
                 if self._scaled:
-                    image = cv2.resize(image, self._size, interpolation=cv2.INTER_AREA)
+                    # Bilinear: 0.7 ms a 1080p frame against 3.5 ms for INTER_AREA; at a 1.5× reduction the
+                    # difference is slight aliasing on fine texture, nothing a reviewer of movement sees.
+                    image = cv2.resize(image, self._size, interpolation=cv2.INTER_LINEAR)
                 draw_skeleton(image, pose.xyzv)
                 result = tick.view.result
                 if result is not None:
