@@ -14,6 +14,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.poses_cache import extract  # noqa: E402
 from formcheck.engine.records import HoldRecord, RepRecord  # noqa: E402
 from formcheck.exercises.catalogue import get  # noqa: E402
+from formcheck.kinematics.stream import FILE_BATCH  # noqa: E402
 from formcheck.session.core import SessionCore  # noqa: E402
 from formcheck.session.plan import steps_for  # noqa: E402
 from formcheck.types import People, Pose  # noqa: E402
@@ -46,7 +47,7 @@ def replay(clip: Path, exercise: str, model: str = "full") -> Replayed:
     """Feed the cached frames through a fresh unguided core, as analyze does."""
     data, frames = people_frames(clip, model)
     width, height = (int(v) for v in data["size"])
-    core = SessionCore(steps_for(get(exercise), None), width, height, guided=False)
+    core = SessionCore(steps_for(get(exercise), None), width, height, guided=False, batch=FILE_BATCH)
     with_pose = 0
     for t, index, people in zip(data["t"], data["frame"], frames, strict=True):
         pose, _ = core.feed(float(t), int(index), people)

@@ -31,6 +31,22 @@ def test_frame_by_frame_is_identical_to_all_at_once() -> None:
     assert [fk.index for fk in streamed] == list(tr.frame)
 
 
+def test_described_eight_at_a_time_as_one_at_a_time() -> None:
+    tr = squat_track(3)
+    xyzv = tr.xyzv.copy()
+    xyzv[100:140] = np.nan  # a gap that ends the segment: the batch must not straddle it wrongly
+    xyzv[200:, :, 0] += 0.3  # a camera cut
+    cut = PoseTrack(tr.t, tr.frame, xyzv, tr.width, tr.height)
+    one = kinematics_of(cut.t, cut.frame, poses(cut), cut.width, cut.height)
+    eight = kinematics_of(cut.t, cut.frame, poses(cut), cut.width, cut.height, batch=8)
+    assert len(one) == len(eight) == len(cut) and len({fk.segment for fk in one}) >= 3
+    for a, b in zip(one, eight, strict=True):
+        np.testing.assert_array_equal(list(a.signals.values()), list(b.signals.values()))
+        np.testing.assert_array_equal(a.landmarks, b.landmarks)
+        assert (a.t, a.index, a.view, a.facing, a.posture, a.assessable, a.segment, a.visible) == (
+            b.t, b.index, b.view, b.facing, b.posture, b.assessable, b.segment, b.visible)  # fmt: skip
+
+
 def test_a_three_frame_glitch_is_filtered_out() -> None:
     tr = squat_track(1)
     xyzv = tr.xyzv.copy()

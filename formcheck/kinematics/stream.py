@@ -39,6 +39,7 @@ SIGMA_S = 0.05  # Gaussian smoothing width: removes landmark jitter, keeps motio
 LAG_S = HAMPEL_S + 3 * SIGMA_S
 VISIBLE_MIN = 0.5  # MediaPipe visibility above which a landmark counts as seen
 THIGH_REF_S = 6.0  # the thigh's reference length is its longest in the image over this many seconds
+FILE_BATCH = 8  # frames described together when reading a file (the numbers are the same as one at a time)
 STREAM_SIGNALS: tuple[str, ...] = ("thigh_drop",)
 SIGNAL_NAMES: tuple[str, ...] = (*SIGNALS, *SIGNALS_3D, *STREAM_SIGNALS)
 
@@ -57,8 +58,11 @@ class _Entry:
 class KinematicsStream:
     """Feed raw poses with push(); get FrameKinematics back, LAG_S later, in order; flush() at the end."""
 
-    def __init__(self, width: int, height: int) -> None:
+    def __init__(self, width: int, height: int, batch: int = 1) -> None:
         self.width, self.height = width, height
+        # Frames described together: numpy's cost per call, not per frame, dominates these small arrays, so a
+        # file is described FILE_BATCH frames at a time; live gets each frame at once.
+        self.batch = batch
         self._entries: deque[_Entry] = deque()
         self._segment = 0
         self._last: tuple[float, np.ndarray, float] | None = None  # t, hip centre, torso of the last person
@@ -106,15 +110,18 @@ class KinematicsStream:
                 break
             e.clean = self._hampel(self._next_clean)
             self._next_clean += 1
-        out = []
-        while self._emitted < self._next_clean:
-            e = entries[self._emitted]
+        ready = 0
+        while self._emitted + ready < self._next_clean:
+            e = entries[self._emitted + ready]
             if not (final or e.seg < self._segment or e.t <= self._latest_t - LAG_S):
                 break
-            out.append(self._describe(e, self._gaussian(self._emitted)))
-            self._emitted += 1
+            ready += 1
+        if ready == 0 or (ready < self.batch and not final):
+            return []
+        batch = [(entries[i], self._gaussian(i)) for i in range(self._emitted, self._emitted + ready)]
+        self._emitted += ready
         self._forget()
-        return out
+        return self._describe(batch)
 
     def _window(self, i: int, half_s: float) -> list[_Entry]:
         e = self._entries[i]
@@ -203,27 +210,35 @@ class KinematicsStream:
             self._emitted -= 1
             self._next_clean -= 1
 
-    def _describe(self, e: _Entry, smooth: np.ndarray) -> FrameKinematics:
-        xyzv = smooth[None, :, :4].copy()
-        xyzv[..., :2] /= (self.width, self.height)
+    def _describe(self, batch: list[tuple[_Entry, np.ndarray]]) -> list[FrameKinematics]:
+        """Frames in order, each with its smoothed landmarks; every measure is computed for all at once."""
         w, h = self.width, self.height
-        present = bool(np.isfinite(xyzv[0, :, 0]).any())
+        smooth = np.stack([s for _, s in batch])
+        xyzv = smooth[:, :, :4].copy()
+        xyzv[..., :2] /= (w, h)
+        present = np.isfinite(xyzv[:, :, 0]).any(axis=1)
         signals = compute_signals(xyzv, w, h)
-        signals.update(compute_signals3d(smooth[None, :, 4:]))
-        signals["thigh_drop"] = self._thigh_drop(e, smooth)
-        visibility = np.nan_to_num(smooth[:, 3], nan=0.0)
-        return FrameKinematics(
-            t=e.t,
-            index=e.index,
-            signals={k: (float(v[0, 0]), float(v[0, 1])) for k, v in signals.items()},
-            view=str(classify_view(view_metric(xyzv, w, h))[0]) if present else "none",
-            facing=str(facing_side(xyzv)[0]) if present else "",
-            posture=str(classify_posture(xyzv, w, h)[0]) if present else "none",
-            assessable=present,
-            segment=e.seg,
-            visible=frozenset(NAMES[j] for j in np.flatnonzero(visibility >= VISIBLE_MIN)),
-            landmarks=xyzv[0],
-        )
+        signals.update(compute_signals3d(smooth[:, :, 4:]))
+        signals["thigh_drop"] = np.concatenate([self._thigh_drop(e, s) for e, s in batch])
+        views = classify_view(view_metric(xyzv, w, h))
+        facing = facing_side(xyzv)
+        postures = classify_posture(xyzv, w, h)
+        visible = np.nan_to_num(smooth[:, :, 3], nan=0.0) >= VISIBLE_MIN
+        return [
+            FrameKinematics(
+                t=e.t,
+                index=e.index,
+                signals={k: (float(v[n, 0]), float(v[n, 1])) for k, v in signals.items()},
+                view=str(views[n]) if present[n] else "none",
+                facing=str(facing[n]) if present[n] else "",
+                posture=str(postures[n]) if present[n] else "none",
+                assessable=bool(present[n]),
+                segment=e.seg,
+                visible=frozenset(NAMES[j] for j in np.flatnonzero(visible[n])),
+                landmarks=xyzv[n],
+            )
+            for n, (e, _) in enumerate(batch)
+        ]
 
 
 def _nanmedian(block: np.ndarray) -> np.ndarray:
@@ -239,10 +254,10 @@ def _nanmedian(block: np.ndarray) -> np.ndarray:
 
 
 def kinematics_of(
-    t: np.ndarray, index: np.ndarray, poses: list[Pose], width: int, height: int
+    t: np.ndarray, index: np.ndarray, poses: list[Pose], width: int, height: int, batch: int = 1
 ) -> list[FrameKinematics]:
     """A whole recording through the stream (tests and replays)."""
-    stream = KinematicsStream(width, height)
+    stream = KinematicsStream(width, height, batch)
     out: list[FrameKinematics] = []
     for ti, i, pose in zip(t, index, poses, strict=True):
         out += stream.push(float(ti), int(i), pose)

@@ -45,9 +45,9 @@ class SessionCore:
     """Feed it every frame's people with feed(); call stop() (or finish()) at the end."""
 
     def __init__(self, steps: list[Step], width: int, height: int, guided: bool,
-                 countdown_s: float = COUNTDOWN_S) -> None:  # fmt: skip
+                 countdown_s: float = COUNTDOWN_S, batch: int = 1) -> None:  # fmt: skip
         self.coach = Coach(steps, countdown_s if guided else 0.0, guided=guided)
-        self.kinematics = KinematicsStream(width, height)
+        self.kinematics = KinematicsStream(width, height, batch)  # batch: frames judged together (files)
         self.people = PersonSelector()
         self.t = 0.0
         self.events: list[Event] = []
