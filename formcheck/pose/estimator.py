@@ -29,7 +29,7 @@ class PoseEstimator:
     """MediaPipe Pose Landmarker in VIDEO mode (tracking across frames with real timestamps).
 
     Tracking one pose is the cheap case: the detector runs only when the person is lost. A second,
-    IMAGE-mode landmarker counts the people in view every two seconds and whenever the tracked person is
+    IMAGE-mode landmarker counts the people in view every CENSUS_EVERY_S and whenever the tracked person is
     lost; while it sees more than one, a third landmarker tracks up to three people so the session can
     follow the one doing the exercise (formcheck.people), not just the one found first.
     """
