@@ -6,8 +6,10 @@
     for every rule; a clip labelled with a fault is a positive for that check in every rep. Printed: false
     alarms per 100 correct reps from the rules that decide validity and from all rules, and the labelled
     faults found, per set (tuning / check).
-(b) The landmark sets in ../shared/media/landmarks: lunge frames labelled C (knee over toe) or L (correct)
-    judged by the knee-over-ankle rule on each frame.
+(b) The landmark sets in ../shared/media/landmarks: lunge frames labelled C (correct) or L (knee over toe)
+    judged by the knee-over-ankle rule on each frame. The labels mean what their source defines
+    (NgoQuocBao1010/Exercise-Correction, core/lunge_model/5.err.data.ipynb: '"C": Correct Form, "L":
+    Incorrect Form', the knee-over-toe error); ../shared/media/README.md has the two the other way round.
 (c) Rendered faults of several sizes (1 = the standard fault, 0.5 = half as large) in the exercise's own view
     and a 30° oblique, random bodies: the faulted rep (rep 2 of 3) is a positive, reps 1 and 3 negatives.
     A rep flagged by the rule that the injected fault should trip is never counted as a false alarm of it.
@@ -117,7 +119,7 @@ def real_part(model: str) -> None:
 
 
 def landmarks_part() -> None:
-    """Lunge frames labelled C (knee over toe) or L (correct), judged frame by frame by the rule's threshold."""
+    """Lunge frames labelled C (correct) or L (knee over toe), judged frame by frame by the rule's threshold."""
     from formcheck.kinematics.angles import compute_signals
     from formcheck.landmarks import NAMES
 
@@ -133,7 +135,7 @@ def landmarks_part() -> None:
             for k, c in enumerate("xyzv"):
                 if f"{name}_{c}" in row:
                     xyzv[i, j, k] = float(row[f"{name}_{c}"])
-    labels = np.array([r["label"] == "C" for r in rows])
+    labels = np.array([r["label"] == "L" for r in rows])  # L: the knee-over-toe error (see the module's notes)
     rule = get("lunge").rule("lunge.knee_over_ankle")
     # The frames' image size is not recorded with them; both usual webcam shapes are reported.
     for width, height in ((640, 480), (1280, 720)):
