@@ -68,3 +68,17 @@ def test_annotating_a_1080p_recording_gives_a_720p_copy_and_the_same_count(full_
     assert "960x720" in probe
     assert len(list(FileSource(drawn.folder / "annotated.mp4"))) == len(list(FileSource(big)))
     assert len(drawn.records) == len(plain) == 3
+
+
+def test_annotating_a_recording_of_odd_size_crops_it_to_even(full_model: str, tmp_path: Path) -> None:
+    from formcheck.analyze import Request, analyze_video
+    from formcheck.exercises.catalogue import get
+    from formcheck.session.plan import steps_for
+
+    sample = Path(__file__).resolve().parents[1] / "sample_videos" / "squat_side.mp4"
+    odd = tmp_path / "squat_483x363.mkv"  # lossless FFV1 keeps an odd size, as some cameras and editors write
+    ffmpeg("-i", str(sample), "-vf", "scale=483:363", "-c:v", "ffv1", str(odd))
+    drawn = analyze_video(odd, Request(steps_for(get("squat"), None)[0], tmp_path / "drawn", annotate=True))
+    probe = subprocess.run([FFMPEG, "-i", str(drawn.folder / "annotated.mp4")], capture_output=True, text=True).stderr
+    assert "482x362" in probe
+    assert len(drawn.records) == 3

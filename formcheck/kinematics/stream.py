@@ -7,9 +7,10 @@ Each frame goes through the same three stages whichever the source:
    median);
 3. zero-phase Gaussian smoothing over ±3 SIGMA_S.
 Stages 2 and 3 look a little ahead, so a frame comes out LAG_S after it went in (live: the count appears
-0.35 s after the movement; the skeleton on screen is drawn from the raw pose, without that lag). A frame's
-result depends only on the frames within its window, so feeding a recording frame by frame, or all of it
-at once and calling flush(), gives identical numbers: analyze and live measure the same way.
+0.35 s after the movement; the skeleton on screen is drawn from the raw pose, without that lag); a file's
+frames come out FILE_BATCH at a time, a few frames later still. A frame's result depends only on the frames
+within its window, so feeding a recording frame by frame, or all of it at once and calling flush(), in
+batches or not, gives identical numbers: analyze and live measure the same way.
 """
 
 from __future__ import annotations
@@ -119,9 +120,10 @@ class KinematicsStream:
         if ready == 0 or (ready < self.batch and not final):
             return []
         batch = [(entries[i], self._gaussian(i)) for i in range(self._emitted, self._emitted + ready)]
-        self._emitted += ready
+        out = self._describe(batch)
+        self._emitted += ready  # only once described: a Ctrl-C inside leaves them for flush()
         self._forget()
-        return self._describe(batch)
+        return out
 
     def _window(self, i: int, half_s: float) -> list[_Entry]:
         e = self._entries[i]

@@ -29,6 +29,8 @@ class H264Writer:
             _ffmpeg(), "-y", "-loglevel", "error",
             # The frames arrive as I420, converted here by OpenCV: that costs 0.2 ms a 720p frame and saves ffmpeg's
             # RGB conversion (1.8 ms) and half the bytes through the pipe (ffmpeg CPU 1.13 → 0.70 s for 240 frames).
+            # OpenCV takes each 2×2 block's colour from one of its pixels where ffmpeg filters: the overlay's lines
+            # and letters are drawn 2 px wide or more, so they keep their colour.
             "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", f"{self.size[0]}x{self.size[1]}", "-r", f"{fps:.3f}",
             "-i", "-",
             # ultrafast: the encoder shares two cores with the pose model; veryfast cost 8–11 ms a 720p frame and
