@@ -46,17 +46,24 @@ class RepMotion:
     # person moves): there no typical range is assumed, and the first reps need only `min_excursion`.
     foreshortened: tuple[View, ...] = ()
 
+    def _from(self, view: str) -> ViewSignal | None:
+        """The view's own signal, when it has one."""
+        return next((v for v in self.by_view if view in v.views), None)
+
     def signal_for(self, view: str) -> str:
         """The signal counted from this view."""
-        return next((v.signal for v in self.by_view if view in v.views), self.signal)
+        own = self._from(view)
+        return own.signal if own else self.signal
 
     def top_signal_for(self, view: str) -> str:
         """The signal the rep's top is timed on from this view."""
-        return next((v.signal for v in self.by_view if view in v.views and v.times_top), self.signal)
+        own = self._from(view)
+        return own.signal if own and own.times_top else self.signal
 
     def combine_for(self, view: str) -> str:
         """How the two sides' values combine into the counted one from this view."""
-        return next((v.combine for v in self.by_view if view in v.views and v.combine), self.combine)
+        own = self._from(view)
+        return own.combine if own and own.combine else self.combine
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,8 @@ class H264Writer:
             "-i", "-",
             # ultrafast: the encoder shares two cores with the pose model; veryfast cost 8–11 ms a 720p frame and
             # made --annotate 0.77× the speed of analyze, ultrafast 0.90× (benchmarks/pipeline.py).
+            # One encoder thread: both cores are the model's already, and x264's thread hand-offs cost CPU
+            # (ffmpeg 0.70 → 0.64 CPU-s for 240 720p frames); ultrafast at 720p keeps far ahead of 30 fps alone.
             "-c:v", "libx264", "-preset", "ultrafast", "-threads", "1", "-crf", "28", "-pix_fmt", "yuv420p",
             # Fragmented MP4 stays playable up to the last fragment if the process dies (live recordings).
             "-movflags", "+frag_keyframe+empty_moov" if fragmented else "+faststart", str(self.path),
