@@ -11,7 +11,8 @@
     (NgoQuocBao1010/Exercise-Correction, core/lunge_model/5.err.data.ipynb: '"C": Correct Form, "L":
     Incorrect Form', the knee-over-toe error); ../shared/media/README.md has the two the other way round.
 (c) Rendered faults of several sizes (1 = the standard fault, 0.5 = half as large) in the exercise's own view
-    and a 30° oblique, random bodies: the faulted rep (rep 2 of 3) is a positive, reps 1 and 3 negatives.
+    and a 30° oblique, --bodies random bodies per cell (3): the faulted rep (rep 2 of 3) is a positive, reps 1
+    and 3 negatives. Tallied twice: any flag of the check, and a flag that made the rep invalid (major rules).
     A rep flagged by the rule that the injected fault should trip is never counted as a false alarm of it.
     Printed per rule: TP/FP/FN and F1 per size and view, and the smallest size it catches.
 """
@@ -164,8 +165,9 @@ def rendered_clip(cache: Path, renderer: object, name: str, fault: str, size: fl
     return path
 
 
-def judge_rendered(path: Path, name: str) -> list[tuple[str | None, set[str], set[str]]]:
-    """(injected fault or None, checks flagged, checks not assessed) per rendered rep."""
+def judge_rendered(path: Path, name: str) -> list[tuple[str | None, set[str], set[str], set[str]]]:
+    """(injected fault or None, checks flagged, checks not assessed, checks that made the rep invalid) per
+    rendered rep. A check decides when the rep is invalid and that check's flagged rule is major."""
     import tempfile
 
     from formcheck.analyze import Request, analyze_video
@@ -174,11 +176,14 @@ def judge_rendered(path: Path, name: str) -> list[tuple[str | None, set[str], se
     truth = json.loads(Path(f"{path}.truth.json").read_text())
     with tempfile.TemporaryDirectory() as tmp:
         records = analyze_video(path, Request(steps_for(get(name), None)[0], Path(tmp) / "a")).records
+    major = {r.id for r in get(name).rules if r.severity == "major"}
     out = []
     for rep in truth["reps"]:
         overlap = [r for r in records if r.start_s <= rep["end_s"] and r.end_s >= rep["start_s"]]
         flagged = {c for r in overlap for c in checks_of(name, r.faults)}
-        out.append((rep["fault"], flagged, {c for r in overlap for c in checks_of(name, r.not_assessed)} - flagged))
+        deciding = {c for r in overlap if not r.valid for c in checks_of(name, tuple(set(r.faults) & major))}
+        unassessed = {c for r in overlap for c in checks_of(name, r.not_assessed)} - flagged
+        out.append((rep["fault"], flagged, unassessed, deciding))
     return out
 
 
@@ -191,11 +196,21 @@ def _renderable(name: str, wanted: set[str]) -> bool:
     return any(r.enabled and not r.experimental and (not r.views or view in r.views) for r in rules)
 
 
-def rendered_part(sizes: list[float], offsets: list[float], cache: Path) -> None:
+def _tally(t: Tally, check: str, reps: list[tuple[str | None, set[str], set[str], set[str]]], deciding: bool) -> None:
+    for injected, flagged, unassessed, decided in reps:
+        hit = check in (decided if deciding else flagged)
+        t.tp += int(hit and injected is not None)
+        t.na += int(not hit and injected is not None and check in unassessed)
+        t.fn += int(not hit and injected is not None and check not in unassessed)
+        t.fp += int(hit and injected is None)
+
+
+def rendered_part(sizes: list[float], offsets: list[float], cache: Path, bodies: int) -> None:
     from formcheck.synth.render import Renderer
 
     cache.mkdir(parents=True, exist_ok=True)
-    tallies: dict[tuple[str, float, float], Tally] = defaultdict(Tally)
+    flags: dict[tuple[str, float, float], Tally] = defaultdict(Tally)
+    decides: dict[tuple[str, float, float], Tally] = defaultdict(Tally)
     renderer = Renderer(640, 480)
     try:
         for seed, ((name, fault), wanted) in enumerate(sorted(INJECTED.items()), start=500):
@@ -205,27 +220,27 @@ def rendered_part(sizes: list[float], offsets: list[float], cache: Path) -> None
                 continue
             for offset in offsets:
                 for size in sizes if offset == 0 else [1.0]:
-                    reps = judge_rendered(rendered_clip(cache, renderer, name, fault, size, offset, seed), name)
-                    for check in wanted:
-                        t = tallies[(check, size, offset)]
-                        for injected, flagged, unassessed in reps:
-                            hit = check in flagged
-                            t.tp += int(hit and injected is not None)
-                            t.na += int(not hit and injected is not None and check in unassessed)
-                            t.fn += int(not hit and injected is not None and check not in unassessed)
-                            t.fp += int(hit and injected is None)
-                    flagged = [sorted(f) for _, f, _ in reps]
-                    print(f"  {name} {fault} size {size:g} view +{offset:g}: {flagged}", flush=True)
+                    for body in range(bodies):  # another body, room and camera each time; sides alternate
+                        clip = rendered_clip(cache, renderer, name, fault, size, offset, seed + 101 * body)
+                        reps = judge_rendered(clip, name)
+                        for check in wanted:
+                            _tally(flags[(check, size, offset)], check, reps, deciding=False)
+                            if any(r.check_id == check and r.severity == "major" for r in get(name).rules):
+                                _tally(decides[(check, size, offset)], check, reps, deciding=True)
+                        flagged = [sorted(f) for _, f, _, _ in reps]
+                        print(f"  {name} {fault} size {size:g} view +{offset:g} body {body}: {flagged}", flush=True)
     finally:
         renderer.close()  # type: ignore[attr-defined]
-    heads = " ".join(f"{'size ' + format(s, 'g'):>16s}" for s in sizes)
-    print(f"{'check':30s} {'view':>5s} {heads}  catches from")
-    for check in sorted({c for c, _, _ in tallies}):
-        for offset in offsets:
-            cells = [tallies.get((check, s, offset)) for s in sizes]
-            caught = next((s for s, c in zip(sizes, cells, strict=True) if c and c.tp), math.nan)
-            text = " ".join(_cell(c).rjust(16) if c else " " * 16 for c in cells)
-            print(f"{check:30s} {'+' + format(offset, 'g'):>5s} {text}  {caught:g}")
+    for title, tallies in (("flagged (any severity)", flags), ("deciding validity (major rules)", decides)):
+        print(f"\n{title}, {bodies} bodies per cell, one faulted rep in three")
+        heads = " ".join(f"{'size ' + format(s, 'g'):>16s}" for s in sizes)
+        print(f"{'check':30s} {'view':>5s} {heads}  catches from")
+        for check in sorted({c for c, _, _ in tallies}):
+            for offset in offsets:
+                cells = [tallies.get((check, s, offset)) for s in sizes]
+                caught = next((s for s, c in zip(sizes, cells, strict=True) if c and c.tp), math.nan)
+                text = " ".join(_cell(c).rjust(16) if c else " " * 16 for c in cells)
+                print(f"{check:30s} {'+' + format(offset, 'g'):>5s} {text}  {caught:g}")
 
 
 def _cell(t: Tally) -> str:
@@ -243,6 +258,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="0.5,1")
     parser.add_argument("--offsets", default="0,30")
     parser.add_argument("--model", default="full")
+    parser.add_argument("--bodies", type=int, default=3, help="rendered clips per cell, each another body")
     parser.add_argument("--cache", type=Path, default=ROOT / "bench-cache" / "faults")
     args = parser.parse_args()
     every = not (args.real or args.landmarks or args.rendered)
@@ -252,7 +268,7 @@ def main() -> None:
         landmarks_part()
     if args.rendered or every:
         sizes, offsets = [float(s) for s in args.sizes.split(",")], [float(o) for o in args.offsets.split(",")]
-        rendered_part(sizes, offsets, args.cache)
+        rendered_part(sizes, offsets, args.cache, args.bodies)
 
 
 if __name__ == "__main__":

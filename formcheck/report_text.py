@@ -22,7 +22,8 @@ def summary_lines(summary: ExerciseSummary) -> list[str]:
         lines.append("faults: " + ", ".join(f"{k} ×{n}" for k, n in summary.faults.items()))
     lines += [f"advice: {a}" for a in summary.advice]
     if summary.not_assessed:
-        lines.append("cannot assess from this view: " + ", ".join(sorted(summary.not_assessed)))
+        unjudged = ", ".join(sorted(summary.not_assessed))
+        lines.append(f"cannot assess (not this view, or its joints out of sight): {unjudged}")
     lines.append(f"frames: {summary.frames} ({summary.frames_with_pose} with a person, "
                  f"{summary.frames_counted} counted)")  # fmt: skip
     lines += [f"warning: {w}" for w in summary.warnings]

@@ -143,3 +143,40 @@ def test_each_abduction_fault_alone(fault: dict[str, float], rule: str) -> None:
     records = analyse("standing_hip_abduction", abduction_track([{}, fault, {}]))
     assert [r.side for r in records] == ["left"] * 3
     assert [list(r.faults) for r in records] == [[], [rule], []]
+
+
+def _hide(tr: PoseTrack, landmarks: list[int], start_s: float, end_s: float) -> PoseTrack:
+    """The same track with these landmarks marked unseen by the model (visibility 0.1) between the times."""
+    xyzv = tr.xyzv.copy()
+    during = (tr.t >= start_s) & (tr.t < end_s)
+    xyzv[np.ix_(during, landmarks, [3])] = 0.1
+    return replace(tr, xyzv=xyzv)
+
+
+def test_a_rule_whose_landmarks_the_model_did_not_see_is_not_assessed_from_the_front() -> None:
+    # Rep 2 (4.5-7.5 s) leans sideways; with both shoulders unseen through it, the lean rule cannot judge it.
+    tr = abduction_track([{}, {"trunk_lateral": -15.0}, {}])
+    hidden = analyse("standing_hip_abduction", _hide(tr, [11, 12], 4.5, 7.5))
+    assert [r.faults for r in hidden] == [(), (), ()]
+    assert "abduction.trunk_lean" in hidden[1].not_assessed
+    assert "abduction.trunk_lean" not in hidden[0].not_assessed
+    # Unseen in a few frames of the rep only, it is still judged on the rest.
+    glimpse = analyse("standing_hip_abduction", _hide(tr, [11, 12], 4.5, 5.0))
+    assert [list(r.faults) for r in glimpse] == [[], ["abduction.trunk_lean"], []]
+
+
+def test_side_views_judge_the_far_side_the_model_marks_unseen() -> None:
+    # Side-on, the far limbs are behind the near ones and MediaPipe marks them unseen even where it places
+    # them right: the rules still judge them there; from the front an unseen point is not judged.
+    from formcheck.engine.rules import side_value
+    from formcheck.kinematics.seen import seen
+    from formcheck.types import FrameKinematics
+
+    near = frozenset({"left_hip", "left_knee", "left_ankle", "left_shoulder"})
+    side = FrameKinematics(0.0, 0, {"knee_flexion": (40.0, 90.0)}, "side", "left", "upright", True, 0, near)
+    front = replace(side, view="front", facing="")
+    assert seen(side, "knee_flexion", "right") and seen(side, "knee_flexion", "left")
+    assert seen(front, "knee_flexion", "left") and not seen(front, "knee_flexion", "right")
+    assert side_value(side, "knee_flexion", "max", "both", gated=True) == 90.0
+    assert side_value(front, "knee_flexion", "max", "both", gated=True) == 40.0
+    assert np.isnan(side_value(front, "knee_flexion", "work", "right", gated=True))

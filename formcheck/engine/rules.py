@@ -11,11 +11,15 @@ from typing import Literal
 import numpy as np
 
 from formcheck.exercises.spec import Rule
+from formcheck.kinematics.seen import seen
 from formcheck.types import FrameKinematics
 
 Status = Literal["ok", "fault", "not_assessed"]
 TIMING = ("duration_s", "down_s", "top_hold_s")  # measures that need the whole rep (not one cut by an edge)
 HOLD_SHARE = 0.2  # "holding at the top" = within 20 % of the rep's range of its peak (or the motion's tolerance)
+# A rule is judged only when its landmarks were seen in at least this share of the rep's frames in view: a
+# reach or a limit over a rep seen in glimpses would be the glimpses' extreme, not the rep's.
+SEEN_SHARE = 0.5
 PEAK_FRAME_S = 0.06  # the peak frame itself (one frame at 17+ fps), not a neighbour seen from another view
 
 
@@ -50,10 +54,19 @@ def frame_side(fk: FrameKinematics, work_side: str, side_signal: str | None) -> 
     return "left" if left >= right else "right"
 
 
-def side_value(fk: FrameKinematics, signal: str, ref: str, work_side: str, side_signal: str | None = None) -> float:
-    """A signal's value for a rule: the working side, the other side, the larger one, or the near one."""
+def side_value(
+    fk: FrameKinematics, signal: str, ref: str, work_side: str, side_signal: str | None = None, gated: bool = False
+) -> float:
+    """A signal's value for a rule: the working side, the other side, the larger one, or the near one.
+
+    `gated`: a side whose landmarks for this signal the model did not see counts as missing (NaN), so a
+    rule never judges a guessed position (formcheck.kinematics.seen).
+    """
     work_side = frame_side(fk, work_side, side_signal)
     left, right = fk.signals[signal]
+    if gated:
+        left = left if seen(fk, signal, "left") else math.nan
+        right = right if seen(fk, signal, "right") else math.nan
     if ref == "max":
         return float(np.nanmax([left, right])) if math.isfinite(left) or math.isfinite(right) else math.nan
     if work_side in ("left", "right") and ref in ("work", "other"):
@@ -74,7 +87,7 @@ def frame_violates(rule: Rule, fk: FrameKinematics, work_side: str, side_signal:
     """Live check of a per-frame rule (max/min/abs_max) on the current frame."""
     if rule.measure not in ("max", "min", "abs_max") or fk.view not in rule.views:
         return False
-    value = side_value(fk, rule.signal, rule.side, work_side, side_signal)
+    value = side_value(fk, rule.signal, rule.side, work_side, side_signal, gated=True)
     if not math.isfinite(value):
         return False
     return not passes(rule, abs(value) if rule.measure == "abs_max" else value)
@@ -170,11 +183,13 @@ def measure(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> fl
         return top_hold_s(in_view, move)
     if rule.measure == "top_sag":
         return top_sag(in_view, move)
-    values = np.array([side_value(fk, rule.signal, rule.side, move.work_side, move.side_signal) for fk in in_view])
+    values = np.array(
+        [side_value(fk, rule.signal, rule.side, move.work_side, move.side_signal, gated=True) for fk in in_view]
+    )
     times = np.array([fk.t for fk in in_view])
     finite = np.isfinite(values)
-    if not finite.any():
-        return None
+    if finite.sum() < SEEN_SHARE * len(in_view) or not finite.any():
+        return None  # its landmarks were seen in too little of the rep to tell its extreme
     values, times = running_median(values[finite]), times[finite]  # a fault lasts more than two frames
     if rule.measure == "max":
         return float(values.max())

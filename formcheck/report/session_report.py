@@ -132,8 +132,8 @@ def _quality(part: SavedPart, rules: dict[str, RuleInfo]) -> str:
     for rule_id, n in s.not_assessed.items():
         rule = rules.get(rule_id)
         need = " or ".join(rule.views) if rule and rule.views else "another"
-        lines.append(f"Cannot assess from this view: {rule.description if rule else rule_id} ({n}×; needs a "
-                     f"{need} view).")  # fmt: skip
+        lines.append(f"Cannot assess: {rule.description if rule else rule_id} ({n}×; needs a {need} view with "
+                     "its joints in sight).")  # fmt: skip
     lines += [f"Warning: {w}" for w in s.warnings]
     return "<ul class=quality>" + "".join(f"<li>{esc(x)}</li>" for x in lines) + "</ul>"
 
