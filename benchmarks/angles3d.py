@@ -40,6 +40,8 @@ SIGNALS = {
     "side_lying_hip_abduction": ("hip_abduction",),
     "clamshell": ("knee_flexion", "hip_flexion"),
     "standing_hip_extension": ("hip_flexion",),
+    "quadruped_hip_extension": ("hip_flexion",),
+    "quadruped_hip_circles": ("hip_flexion",),
 }
 TWIN_3D = {"knee_flexion": "knee_flexion_3d", "hip_flexion": "hip_flexion_3d", "hip_abduction": "hip_abduction_3d"}
 

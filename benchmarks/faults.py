@@ -11,8 +11,9 @@
     (NgoQuocBao1010/Exercise-Correction, core/lunge_model/5.err.data.ipynb: '"C": Correct Form, "L":
     Incorrect Form', the knee-over-toe error); ../shared/media/README.md has the two the other way round.
 (c) Rendered faults of several sizes (1 = the standard fault, 0.5 = half as large) in the exercise's own view
-    and a 30° oblique, --bodies random bodies per cell (3): the faulted rep (rep 2 of 3) is a positive, reps 1
-    and 3 negatives. Tallied twice: any flag of the check, and a flag that made the rep invalid (major rules).
+    and a 30° oblique, --bodies random bodies per cell at size 1 (3; one at other sizes): the faulted rep
+    (rep 2 of 3) is a positive, reps 1 and 3 negatives. Tallied twice: any flag of the check, and a flag that
+    made the rep invalid (major rules).
     A rep flagged by the rule that the injected fault should trip is never counted as a false alarm of it.
     Printed per rule: TP/FP/FN and F1 per size and view, and the smallest size it catches.
 """
@@ -35,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.labelled import available  # noqa: E402
 from benchmarks.replay import replay  # noqa: E402
-from formcheck.engine.records import RepRecord  # noqa: E402
+from formcheck.engine.records import HoldRecord, RepRecord  # noqa: E402
 from formcheck.exercises.catalogue import EXERCISES, get  # noqa: E402
 
 MEDIA = ROOT.parent / "shared" / "media"
@@ -177,9 +178,17 @@ def judge_rendered(path: Path, name: str) -> list[tuple[str | None, set[str], se
     with tempfile.TemporaryDirectory() as tmp:
         records = analyze_video(path, Request(steps_for(get(name), None)[0], Path(tmp) / "a")).records
     major = {r.id for r in get(name).rules if r.severity == "major"}
+    reps = truth["reps"]
+
+    def shared_s(r: RepRecord | HoldRecord, rep: dict) -> float:
+        return min(r.end_s, rep["end_s"]) - max(r.start_s, rep["start_s"])
+
+    # Each counted rep belongs to the one true rep it shares most time with: a counted rep that ends a few
+    # frames into the next true rep (reps back to back) is not that rep's too.
+    owner = {id(r): max(range(len(reps)), key=lambda i: shared_s(r, reps[i])) for r in records}
     out = []
-    for rep in truth["reps"]:
-        overlap = [r for r in records if r.start_s <= rep["end_s"] and r.end_s >= rep["start_s"]]
+    for i, rep in enumerate(reps):
+        overlap = [r for r in records if owner[id(r)] == i and shared_s(r, rep) >= 0]
         flagged = {c for r in overlap for c in checks_of(name, r.faults)}
         deciding = {c for r in overlap if not r.valid for c in checks_of(name, tuple(set(r.faults) & major))}
         unassessed = {c for r in overlap for c in checks_of(name, r.not_assessed)} - flagged
@@ -220,7 +229,8 @@ def rendered_part(sizes: list[float], offsets: list[float], cache: Path, bodies:
                 continue
             for offset in offsets:
                 for size in sizes if offset == 0 else [1.0]:
-                    for body in range(bodies):  # another body, room and camera each time; sides alternate
+                    # more bodies (another body, room and camera each time; sides alternating) at the standard size
+                    for body in range(bodies if size == 1.0 else 1):
                         clip = rendered_clip(cache, renderer, name, fault, size, offset, seed + 101 * body)
                         reps = judge_rendered(clip, name)
                         for check in wanted:
@@ -232,7 +242,7 @@ def rendered_part(sizes: list[float], offsets: list[float], cache: Path, bodies:
     finally:
         renderer.close()  # type: ignore[attr-defined]
     for title, tallies in (("flagged (any severity)", flags), ("deciding validity (major rules)", decides)):
-        print(f"\n{title}, {bodies} bodies per cell, one faulted rep in three")
+        print(f"\n{title}, {bodies} bodies per cell at size 1 (1 at other sizes), one faulted rep in three")
         heads = " ".join(f"{'size ' + format(s, 'g'):>16s}" for s in sizes)
         print(f"{'check':30s} {'view':>5s} {heads}  catches from")
         for check in sorted({c for c, _, _ in tallies}):
