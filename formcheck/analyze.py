@@ -190,7 +190,9 @@ def _run(request: Request, info: VideoInfo, head: SessionSummary, run: Runner, f
         ending = run(core, recorder, sink)
         summary = recorder.summary(0) if recorder.summaries() else None
         duration = float(core.t)
-        for warning in [*notes, *evidence_warnings(summary, info, frames_read(), core.people.multi_frames, duration)]:
+        evidence = evidence_warnings(summary, info, frames_read(), core.people.multi_frames, duration,
+                                     recorder.setup_issue(0))  # fmt: skip
+        for warning in [*notes, *evidence]:
             recorder.warn(0, warning)
         video = VideoMeta(info.width, info.height, round(info.fps, 3), round(duration, 3))
         final = recorder.close(replace(head, status="completed", video=video, duration_s=round(duration, 2)))

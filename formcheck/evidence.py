@@ -7,10 +7,11 @@ from formcheck.types import VideoInfo
 
 FEW_WITH_PERSON = 0.5  # a person in fewer than half the frames: the counts may miss what happened off screen
 SHORT_CLIP_S = 1.0  # shorter than the quickest rep any exercise counts
+FEW_COUNTED = 0.5  # counted in fewer than half the frames with a person: say what the setup check asked for
 
 
 def evidence_warnings(summary: ExerciseSummary | None, info: VideoInfo, frames_read: int, multi_frames: int,
-                      duration_s: float) -> list[str]:  # fmt: skip
+                      duration_s: float, setup_issue: str = "") -> list[str]:  # fmt: skip
     """Plain-language warnings about how much the result can be trusted."""
     out = []
     if info.frame_count > 10 and frames_read < 0.9 * info.frame_count:
@@ -23,6 +24,10 @@ def evidence_warnings(summary: ExerciseSummary | None, info: VideoInfo, frames_r
         if 0 < share < FEW_WITH_PERSON:
             out.append(f"a person was found in only {share * 100:.0f}% of the frames: what happened out of view "
                        "is not counted")  # fmt: skip
+        if setup_issue and summary.frames_with_pose and summary.frames_counted < FEW_COUNTED * summary.frames_with_pose:
+            counted = summary.frames_counted / summary.frames_with_pose
+            out.append(f"counted in only {counted * 100:.0f}% of the frames with a person in view; the setup check "
+                       f"asked for this: {setup_issue}")  # fmt: skip
     if multi_frames:
         out.append(f"{multi_frames} frames show more than one person: followed the one doing the exercise; "
                    "the others are not judged")  # fmt: skip

@@ -69,3 +69,17 @@ def test_live_counts_and_judges_like_analyze(video: Path, tmp_path: Path) -> Non
     live = essentials(json.loads((tmp_path / "l" / "summary.json").read_text()),
                       json.loads((tmp_path / "l" / "reps.json").read_text()))  # fmt: skip
     assert live == offline
+
+
+def test_a_view_the_exercise_is_not_counted_from_is_said_in_the_summary(tmp_path: Path) -> None:
+    # A side-on squat analysed as standing hip abduction (counted from the front or at an angle): nothing is
+    # counted, and the summary says what the setup check asked for instead of only "0 reps".
+    video = ROOT / "sample_videos" / "squat_side.mp4"
+    analysis = analyze_video(video, Request(steps_for(get("standing_hip_abduction"), None)[0], tmp_path / "out"))
+    assert analysis.exercise.frames_counted == 0 and analysis.exercise.frames_with_pose > 0
+    told = [w for w in analysis.exercise.warnings if "setup check asked" in w]
+    assert told == [
+        "counted in only 0% of the frames with a person in view; the setup check asked for this: Face the camera"
+    ]
+    on_disk = json.loads((analysis.folder / "summary.json").read_text())
+    assert told[0] in json.dumps(on_disk)

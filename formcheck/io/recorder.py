@@ -36,6 +36,7 @@ class _Part:
     with_pose: int = 0
     counted: int = 0
     views: Counter[str] = field(default_factory=Counter)
+    setup: Counter[str] = field(default_factory=Counter)  # what the setup check asked for, frames with a person
     advice: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -73,8 +74,8 @@ class SessionRecorder:
         """One frame's raw landmarks of the person followed."""
         self._landmarks.write(t, index, pose)
 
-    def tick(self, step: int, fk: FrameKinematics, phase: str, counted: bool) -> None:
-        """One frame's kinematics in the current exercise."""
+    def tick(self, step: int, fk: FrameKinematics, phase: str, counted: bool, setup: str = "") -> None:
+        """One frame's kinematics in the current exercise (and what the setup check asked for, if anything)."""
         part = self._part(step)
         part.angles.write(fk, phase)
         part.frames += 1
@@ -82,6 +83,13 @@ class SessionRecorder:
         part.counted += int(counted)
         if fk.assessable:
             part.views[fk.view] += 1
+            if setup and not counted:
+                part.setup[setup] += 1
+
+    def setup_issue(self, step: int) -> str:
+        """What the setup check asked for most often while a person was in view and nothing was counted."""
+        part = self._parts.get(step)
+        return part.setup.most_common(1)[0][0] if part and part.setup else ""
 
     def events(self, events: Sequence[Event]) -> None:
         """Append events, one JSON object per line."""

@@ -57,7 +57,8 @@ def record(core: SessionCore, recorder: SessionRecorder, ticks: Sequence[Tick]) 
     for tick in ticks:
         result = tick.view.result
         phase = result.phase if result is not None else tick.view.stage
-        recorder.tick(tick.view.step, tick.fk, phase, bool(result and result.ready))
+        ready = bool(result and result.ready)
+        recorder.tick(tick.view.step, tick.fk, phase, ready, result.setup_message if result else "")
     for kept in core.kept:
         recorder.record(kept.step, kept.set_no, kept.record)
     core.kept.clear()
