@@ -32,7 +32,7 @@ from formcheck.synth.samples import random_scene  # noqa: E402
 
 # exercise → the signals its counting and rules read (2-D name; its 3-D twin is name + "_3d").
 SIGNALS = {
-    "squat": ("knee_flexion", "hip_flexion"),
+    "squat": ("knee_flexion", "hip_flexion", "trunk_lean"),
     "lunge": ("knee_flexion", "hip_flexion"),
     "standing_hip_flexion": ("hip_flexion",),
     "glute_bridge": ("hip_flexion",),
@@ -43,7 +43,8 @@ SIGNALS = {
     "quadruped_hip_extension": ("hip_flexion",),
     "quadruped_hip_circles": ("hip_flexion",),
 }
-TWIN_3D = {"knee_flexion": "knee_flexion_3d", "hip_flexion": "hip_flexion_3d", "hip_abduction": "hip_abduction_3d"}
+TWIN_3D = {"knee_flexion": "knee_flexion_3d", "hip_flexion": "hip_flexion_3d", "hip_abduction": "hip_abduction_3d",
+           "trunk_lean": "trunk_lean_3d"}
 
 
 def true_3d(truth: dict) -> dict[str, np.ndarray]:

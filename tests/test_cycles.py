@@ -163,6 +163,23 @@ def test_hold_timer_splits_on_long_break() -> None:
     assert [round(s.held_s) for s in spans if s] == [5, 5]
 
 
+@pytest.mark.parametrize(("rocked_to", "holds"), [(103.0, 1), (110.0, 3)])
+def test_a_hold_ends_only_when_the_band_is_clearly_left(rocked_to: float, holds: int) -> None:
+    # Three 3 s stays in the band with 1.5 s rocks out of it between (longer than grace): a rock to within the
+    # measurement's error (5) of the band's edge is no evidence of leaving it, one well past it is.
+    timer = HoldTimer(HoldMotion(signal="x", low=80, high=100, grace_s=0.5))
+    spans = []
+    for i in range(30 * 14):
+        t = i / 30
+        k = (t - 1.0) % 4.5
+        value = 20.0 if t < 1.0 or t >= 13.0 else (90.0 if k < 3.0 else rocked_to)
+        span = timer.update(t, value, 0, error=5.0)
+        spans += [span] if span else []
+    spans += [s for s in [timer.finish()] if s]
+    assert len(spans) == holds
+    assert sum(s.held_s for s in spans) == pytest.approx(9.0, abs=0.3)  # only the time inside is held
+
+
 def test_the_counted_view_follows_a_held_change_not_a_flicker() -> None:
     from formcheck.engine.reps import VIEW_SETTLE_S, ViewLatch
 

@@ -200,8 +200,9 @@ class ExerciseEngine:
             ok = not any(r.severity == "major" for r in broken) and all(
                 b.low <= side_value(fk, name, "other" if b.other else "work", side) <= b.high for b, name in bands
             )
-            held = side_value(fk, motion.signal_for(motion.signal, fk.view, fk.signals), "work", side)
-            span = timer.update(fk.t, held, fk.segment, ok)
+            name = motion.signal_for(motion.signal, fk.view, fk.signals)
+            held = side_value(fk, name, "work", side)
+            span = timer.update(fk.t, held, fk.segment, ok, error_of(name, fk.view, "mean"))
             if span is not None:
                 frames = self._frames(span.start_s, span.end_s)
                 move = self._movement(side, span.start_s, span.end_s, span.end_s)

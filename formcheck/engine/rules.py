@@ -17,9 +17,12 @@ from formcheck.types import FrameKinematics
 Status = Literal["ok", "fault", "not_assessed"]
 TIMING = ("duration_s", "down_s", "top_hold_s")  # measures that need the whole rep (not one cut by an edge)
 HOLD_SHARE = 0.2  # "holding at the top" = within 20 % of the rep's range of its peak (or the motion's tolerance)
-# A rule is judged only when its landmarks were seen in at least this share of the rep's frames in view: a
-# reach or a limit over a rep seen in glimpses would be the glimpses' extreme, not the rep's.
+# A rule over the whole rep is judged only when the rep was filmed from the rule's views, and its landmarks
+# seen, in at least this share of its frames: a reach or a limit over a rep seen in glimpses would be the
+# glimpses' extreme, not the rep's (a squat filmed at 30° reads "side" in a few frames at the start and end,
+# where the trunk has not leaned yet).
 SEEN_SHARE = 0.5
+SPAN_MEASURES = ("max", "min", "mean", "abs_max", "range")
 PEAK_FRAME_S = 0.06  # the peak frame itself (one frame at 17+ fps), not a neighbour seen from another view
 
 
@@ -173,6 +176,8 @@ def measure(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> fl
     if rule.measure == "down_s":
         return move.end_s - move.peak_s
     in_view = [fk for fk in frames if fk.view in rule.views]
+    if rule.measure in SPAN_MEASURES and len(in_view) < SEEN_SHARE * len(frames):
+        return None  # seen from its views in too little of the rep (a view flickering at an angle) to tell
     if rule.during == "top" and in_view:
         window = _top_window(frames, move)
         if window:
