@@ -43,8 +43,12 @@ SIGNALS = {
     "quadruped_hip_extension": ("hip_flexion",),
     "quadruped_hip_circles": ("hip_flexion",),
 }
-TWIN_3D = {"knee_flexion": "knee_flexion_3d", "hip_flexion": "hip_flexion_3d", "hip_abduction": "hip_abduction_3d",
-           "trunk_lean": "trunk_lean_3d"}
+TWIN_3D = {
+    "knee_flexion": "knee_flexion_3d",
+    "hip_flexion": "hip_flexion_3d",
+    "hip_abduction": "hip_abduction_3d",
+    "trunk_lean": "trunk_lean_3d",
+}
 
 
 def true_3d(truth: dict) -> dict[str, np.ndarray]:

@@ -168,7 +168,9 @@ def rendered_clip(cache: Path, renderer: object, name: str, fault: str, size: fl
 
 def judge_rendered(path: Path, name: str) -> list[tuple[str | None, set[str], set[str], set[str]]]:
     """(injected fault or None, checks flagged, checks not assessed, checks that made the rep invalid) per
-    rendered rep. A check decides when the rep is invalid and that check's flagged rule is major."""
+    rendered rep. A check counts as deciding when the rep is invalid and that check's flagged rule is major
+    (the record does not say which of two major faults was clear of its margin; with one fault injected at a
+    time, a second major fault on the same rep is rare and shows in the flagged table)."""
     import tempfile
 
     from formcheck.analyze import Request, analyze_video
@@ -185,12 +187,15 @@ def judge_rendered(path: Path, name: str) -> list[tuple[str | None, set[str], se
 
     # Each counted rep belongs to the one true rep it shares most time with: a counted rep that ends a few
     # frames into the next true rep (reps back to back) is not that rep's too.
+    if not reps:
+        return []
     owner = {id(r): max(range(len(reps)), key=lambda i: shared_s(r, reps[i])) for r in records}
     out = []
     for i, rep in enumerate(reps):
         overlap = [r for r in records if owner[id(r)] == i and shared_s(r, rep) >= 0]
         flagged = {c for r in overlap for c in checks_of(name, r.faults)}
-        deciding = {c for r in overlap if not r.valid for c in checks_of(name, tuple(set(r.faults) & major))}
+        deciding = {c for r in overlap if isinstance(r, RepRecord) and not r.valid
+                    for c in checks_of(name, tuple(set(r.faults) & major))}  # fmt: skip
         unassessed = {c for r in overlap for c in checks_of(name, r.not_assessed)} - flagged
         out.append((rep["fault"], flagged, unassessed, deciding))
     return out

@@ -180,6 +180,29 @@ def test_a_hold_ends_only_when_the_band_is_clearly_left(rocked_to: float, holds:
     assert sum(s.held_s for s in spans) == pytest.approx(9.0, abs=0.3)  # only the time inside is held
 
 
+def test_a_rest_near_the_band_longer_than_the_stretch_before_it_ends_the_hold() -> None:
+    # 15 s stretch, 60 s kneeling upright just outside the band (within its error), 15 s stretch: two holds.
+    timer = HoldTimer(HoldMotion(signal="x", low=80, high=100, grace_s=1.0))
+    spans = []
+    for i in range(30 * 95):
+        t = i / 30
+        value = 90.0 if 1 <= t < 16 or 76 <= t < 91 else (103.0 if 16 <= t < 76 else 20.0)
+        spans += [s for s in [timer.update(t, value, 0, error=5.0)] if s]
+    assert [round(s.held_s) for s in spans] == [15, 15]
+
+
+def test_an_unreadable_frame_neither_ends_nor_extends_a_hold() -> None:
+    timer = HoldTimer(HoldMotion(signal="x", low=80, high=100, grace_s=1.0))
+    spans = []
+    for i in range(30 * 12):
+        t = i / 30
+        value = 90.0 if 1 <= t < 4 or 5.5 <= t < 10 else (103.0 if 4 <= t < 5.5 else 20.0)
+        if 5.0 <= t < 5.1:
+            value = math.nan  # the person lost for three frames in the middle of a rock near the band
+        spans += [s for s in [timer.update(t, value, 0, error=5.0)] if s]
+    assert len(spans) == 1 and spans[0].held_s == pytest.approx(7.5, abs=0.2)
+
+
 def test_the_counted_view_follows_a_held_change_not_a_flicker() -> None:
     from formcheck.engine.reps import VIEW_SETTLE_S, ViewLatch
 

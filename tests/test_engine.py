@@ -165,6 +165,16 @@ def test_a_rule_whose_landmarks_the_model_did_not_see_is_not_assessed_from_the_f
     assert [list(r.faults) for r in glimpse] == [[], ["abduction.trunk_lean"], []]
 
 
+@pytest.mark.parametrize(("hidden", "judged"), [(0.3, True), (0.7, False)])
+def test_a_rule_needs_its_joints_seen_in_half_the_rep(hidden: float, judged: bool) -> None:
+    tr = abduction_track([{}, {"trunk_lateral": -15.0}, {}])
+    (start, end) = next((r.start_s, r.end_s) for r in analyse("standing_hip_abduction", tr) if r.number == 2)
+    cut = start + hidden * (end - start)
+    record = [r for r in analyse("standing_hip_abduction", _hide(tr, [11, 12], start - 0.05, cut)) if r.number == 2]
+    assert (record[0].faults == ("abduction.trunk_lean",)) is judged
+    assert ("abduction.trunk_lean" in record[0].not_assessed) is not judged
+
+
 def test_side_views_judge_the_far_side_the_model_marks_unseen() -> None:
     # Side-on, the far limbs are behind the near ones and MediaPipe marks them unseen even where it places
     # them right: the rules still judge them there; from the front an unseen point is not judged.

@@ -17,15 +17,21 @@ class HoldSpan:
     held_s: float
 
 
+# The margin around the band is the measurement's error, but never more than this share of the band's width:
+# from the front a knee angle's error (37°) would otherwise make almost any posture "near" a warrior's band.
+NEAR_SHARE = 0.2
+
+
 class HoldTimer:
     """Times how long a signal stays inside its band; brief excursions (< grace) pause, not end, it.
 
     A hold ends only when the posture is clearly left: the signal past its band by more than the measurement's
-    error from this view (formcheck.engine.margins, the same margin a fault needs to decide a rep), or another
+    error from this view (formcheck.engine.margins, the margin a fault needs to decide a rep), or another
     condition of the posture broken, more than grace after its last frame inside the band. A reading within
-    that error of the band's edge is no evidence of having left it; it pauses the timing (only time inside the
-    band counts as held) without ending the hold. A person rocking in and out of a half-kneeling stretch, the rear hip read between the
-    stretch and neutral, holds one stretch of several rocks, not one per rock.
+    that error of the band's edge is no evidence of having left it: it pauses the timing (only time inside the
+    band counts as held) without ending the hold, for no longer than the hold has lasted so far (a rest longer
+    than the stretch before it is a rest). A person rocking in and out of a half-kneeling stretch, the rear hip
+    read between the stretch and neutral, holds one stretch of several rocks, not one per rock.
     """
 
     def __init__(self, motion: HoldMotion) -> None:
@@ -58,24 +64,26 @@ class HoldTimer:
             span = self._close()
             self._last_t = None
         low, high = self.motion.low, self.motion.high
-        inside = math.isfinite(value) and low <= value <= high and ok
-        near = math.isfinite(value) and low - error <= value <= high + error and ok
+        margin = min(error, NEAR_SHARE * (high - low))
         dt = 0.0 if self._last_t is None else max(0.0, min(t - self._last_t, 0.5))
         self._last_t = t
-        if inside:
-            if self._start is None:
-                self._start = t
-            elif (
-                self._last_in is not None
-                and t - max(self._last_in, self._last_near or -math.inf) <= self.motion.grace_s
-            ):
+        grace = self.motion.grace_s
+        if self._start is None or self._last_in is None:
+            if math.isfinite(value) and low <= value <= high and ok:
+                self._start = self._last_in = t
+            return span
+        seen = self._last_in if self._last_near is None else max(self._last_in, self._last_near)
+        if not math.isfinite(value):  # not measurable in this frame: no evidence either way
+            return self._close() if t - seen > grace else span
+        if low <= value <= high and ok:
+            if t - seen <= grace:
                 self.held_s += dt
             self._last_in = t
-        elif near and self._start is not None:
-            self._last_near = t
-        elif self._start is not None and self._last_in is not None and t - self._last_in > self.motion.grace_s:
+        elif low - margin <= value <= high + margin and ok and t - self._last_in <= max(grace, self.held_s):
+            self._last_near = t  # within the error of the band: paused, for no longer than it has been held
+        elif t - self._last_in > grace:
             # Clearly out: grace runs from the last frame inside the band (a release passes through the margin
-            # on its way out; only an excursion that never clearly leaves is bridged by it).
+            # on its way out, and that does not make the hold longer).
             span = self._close()
         return span
 

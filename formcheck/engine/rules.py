@@ -87,7 +87,12 @@ def passes(rule: Rule, value: float) -> bool:
 
 
 def frame_violates(rule: Rule, fk: FrameKinematics, work_side: str, side_signal: str | None = None) -> bool:
-    """Live check of a per-frame rule (max/min/abs_max) on the current frame."""
+    """Live check of a per-frame rule (max/min/abs_max) on the current frame.
+
+    A cue is about this frame, seen from the rule's view with its joints in sight; the rep's record may still
+    say "cannot assess" when too little of the rep was (SEEN_SHARE): a cue is advice in the moment, the record
+    the judgement of the whole rep.
+    """
     if rule.measure not in ("max", "min", "abs_max") or fk.view not in rule.views:
         return False
     value = side_value(fk, rule.signal, rule.side, work_side, side_signal, gated=True)
@@ -175,13 +180,12 @@ def measure(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> fl
         return move.end_s - move.start_s
     if rule.measure == "down_s":
         return move.end_s - move.peak_s
-    in_view = [fk for fk in frames if fk.view in rule.views]
-    if rule.measure in SPAN_MEASURES and len(in_view) < SEEN_SHARE * len(frames):
-        return None  # seen from its views in too little of the rep (a view flickering at an angle) to tell
-    if rule.during == "top" and in_view:
+    judged = list(frames)  # the frames the rule is about: the rep, or its top
+    if rule.during == "top":
         window = _top_window(frames, move)
         if window:
-            in_view = [fk for fk in in_view if window[0][0] <= fk.t <= window[-1][0]]
+            judged = [fk for fk in frames if window[0][0] <= fk.t <= window[-1][0]]
+    in_view = [fk for fk in judged if fk.view in rule.views]
     if not in_view:
         return None
     if rule.measure == "top_hold_s":
@@ -193,8 +197,8 @@ def measure(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> fl
     )
     times = np.array([fk.t for fk in in_view])
     finite = np.isfinite(values)
-    if finite.sum() < SEEN_SHARE * len(in_view) or not finite.any():
-        return None  # its landmarks were seen in too little of the rep to tell its extreme
+    if not finite.any() or (rule.measure in SPAN_MEASURES and finite.sum() < SEEN_SHARE * len(judged)):
+        return None  # seen from its views, joints in sight, in too little of the rep to tell its extreme
     values, times = running_median(values[finite]), times[finite]  # a fault lasts more than two frames
     if rule.measure == "max":
         return float(values.max())
