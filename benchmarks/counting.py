@@ -41,6 +41,7 @@ class Row:
     sides: dict[str, int]
     sides_ok: bool | None
     accepted: tuple[int, ...] = ()  # other counts the label accepts
+    times: str = ""  # holds: seconds held in each, and the span it ran over
 
     @property
     def error(self) -> int:
@@ -61,13 +62,14 @@ def count_case(case: Case, model: str) -> Row:
     result = replay(case.path, case.exercise, model)
     if case.count is None:
         holds = [r for r in result.records if isinstance(r, HoldRecord)]
+        times = ", ".join(f"{h.held_s:.1f} s in {h.start_s:.1f}-{h.end_s:.1f} s" for h in holds)
         got = Counter(h.side for h in holds)
         accepted = case.holds if isinstance(case.holds, tuple) else ()
         expected = max(accepted) if accepted else int(case.holds or 0)
         return Row(Path(case.file).name, case.split, case.exercise, expected, len(holds), 0, dict(got),
                    sides_ok(case.sides if isinstance(case.sides, str) or case.sides is None else
                             {s: 1 for s in case.sides}, {s: int(n > 0) for s, n in got.items()}),
-                   accepted)  # fmt: skip
+                   accepted, times)  # fmt: skip
     reps = [r for r in result.records if isinstance(r, RepRecord)]
     got = Counter(r.side for r in reps)
     partial = sum(bool(r.partial) for r in reps)
@@ -111,7 +113,7 @@ def real(model: str, only: str) -> list[Row]:
         rows.append(row)
         mark = "" if row.error == 0 else f"  <- {row.error:+d}"
         side = "" if row.sides_ok is None else (" ok" if row.sides_ok else " WRONG")
-        kind = "holds" if case.count is None else ""
+        kind = f"holds ({row.times})" if case.count is None else ""
         print(f"{row.name:48s} {row.split:5s} {row.exercise:26s} {row.expected:4d} {row.counted:4d} {row.partial:4d}  "
               f"{dict(sorted(row.sides.items()))}{side} {kind}{mark}", flush=True)  # fmt: skip
     reps = [r for r in rows if EXERCISES[r.exercise].kind == "reps"]
