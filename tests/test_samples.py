@@ -31,9 +31,9 @@ def test_samples_are_shipped_small_and_short() -> None:
         assert video.stat().st_size < 1_500_000
 
 
-def analysed(video: Path, out: Path) -> tuple[dict, list[dict]]:
+def analysed(video: Path, out: Path, model: str = "full") -> tuple[dict, list[dict]]:
     name = truth_of(video)["plan"]["exercise"]
-    folder = analyze_video(video, Request(steps_for(get(name), None)[0], out)).folder
+    folder = analyze_video(video, Request(steps_for(get(name), None)[0], out, model=model)).folder
     return json.loads((folder / "summary.json").read_text()), json.loads((folder / "reps.json").read_text())
 
 
@@ -59,11 +59,14 @@ def essentials(summary: dict, records: list[dict]) -> tuple:
             [round(h, 1) for v in summary["holds_s"].values() for h in v])  # fmt: skip
 
 
+@pytest.mark.parametrize("model", ["full", "lite"])
 @pytest.mark.parametrize("video", SAMPLES, ids=[v.name for v in SAMPLES])
-def test_live_counts_and_judges_like_analyze(video: Path, tmp_path: Path) -> None:
+def test_live_counts_and_judges_like_analyze(video: Path, model: str, tmp_path: Path,
+                                             request: pytest.FixtureRequest) -> None:  # fmt: skip
+    request.getfixturevalue(f"{model}_model")  # the live default (lite) as well as the full model
     name = truth_of(video)["plan"]["exercise"]
-    offline = essentials(*analysed(video, tmp_path / "a"))
-    done = formcheck("live", "-e", name, "--source", str(video), "--headless", "--every-frame", "--model", "full",
+    offline = essentials(*analysed(video, tmp_path / "a", model))
+    done = formcheck("live", "-e", name, "--source", str(video), "--headless", "--every-frame", "--model", model,
                      "--countdown", "0", "--no-voice", "--no-history", "--out", str(tmp_path / "l"))  # fmt: skip
     assert done.returncode == 0, done.stderr
     live = essentials(json.loads((tmp_path / "l" / "summary.json").read_text()),
