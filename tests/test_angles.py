@@ -25,6 +25,16 @@ def test_side_view_flexion_and_lean(hip: float, knee: float, lean: float) -> Non
     assert s["trunk_lean"][0] == pytest.approx(lean, abs=0.5)
 
 
+@pytest.mark.parametrize(("hip", "read"), [(145.0, True), (170.0, False), (-175.0, False)])
+def test_an_image_hip_angle_past_any_hip_is_not_measured(hip: float, read: bool) -> None:
+    # Past ~150° the picture is degenerate (a trunk pointing at the camera), not a hip: the angle reads ±170°
+    # and flips sign from frame to frame, which would make fake reps.
+    s = signals(side_pose(Body(hip_flexion=hip, knee_flexion=90)))
+    assert bool(np.isfinite(s["hip_flexion"][0])) is read
+    if read:
+        assert s["hip_flexion"][0] == pytest.approx(hip, abs=0.6)
+
+
 @pytest.mark.parametrize("hip", [0.0, 20.0, 50.0])
 def test_supine_hip_flexion(hip: float) -> None:
     s = signals(side_pose(Body(lying=True, hip_flexion=hip, knee_flexion=90 if hip else 0)))

@@ -92,6 +92,18 @@ def _body(p: np.ndarray) -> dict[str, np.ndarray]:
     }
 
 
+# The hip flexes to ~120–140° at most (AAOS normal range 120°, more with the knee bent and the pelvis tilting
+# under in a deep squat: real deep squats of the tuning set read up to 147° side-on) and extends ~30°. An image
+# angle past HIP_PLAUSIBLE_DEG is not a hip angle but a degenerate picture: a trunk pointing at the camera (on
+# all fours filmed head-on) has no direction in the image, and the angle then reads ±170° and flips sign from
+# frame to frame, which made fake cycles (a rendered front-view donkey kick counted 6 of 3). Not measurable.
+HIP_PLAUSIBLE_DEG = 150.0
+
+
+def _plausible_hip(deg: np.ndarray) -> np.ndarray:
+    return np.where(np.abs(deg) <= HIP_PLAUSIBLE_DEG, deg, np.nan)
+
+
 def _rise(this: np.ndarray, other: np.ndarray) -> np.ndarray:
     """How far `this` point sits above `other`, as an angle of the line between them (positive: higher)."""
     return np.degrees(np.arctan2(other[:, 1] - this[:, 1], np.abs(this[:, 0] - other[:, 0])))
@@ -109,7 +121,7 @@ def _side(p: np.ndarray, side: str, b: dict[str, np.ndarray]) -> dict[str, np.nd
     outward = hip - other_hip
     toward_side = np.stack([np.sign(outward[:, 0]), np.zeros(len(outward))], axis=-1)
     return {
-        "hip_flexion": signed_from(-up, thigh, b["anterior"]),
+        "hip_flexion": _plausible_hip(signed_from(-up, thigh, b["anterior"])),
         "knee_flexion": 180.0 - angle_between(hip - knee, ankle - knee),
         "trunk_lean": b["trunk_lean"],
         # Abduction: thigh angle from the pelvis's downward normal, positive away from the midline.
