@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -163,43 +164,40 @@ def test_hold_timer_splits_on_long_break() -> None:
     assert [round(s.held_s) for s in spans if s] == [5, 5]
 
 
+def held(value_at: Callable[[float], float], seconds: float, grace_s: float) -> list:
+    """The holds a timer (band 80–100, measurement error 5) finds in value_at(t) sampled at 30 fps."""
+    timer = HoldTimer(HoldMotion(signal="x", low=80, high=100, grace_s=grace_s))
+    spans = [timer.update(i / 30, value_at(i / 30), 0, error=5.0) for i in range(int(30 * seconds))]
+    return [s for s in [*spans, timer.finish()] if s]
+
+
 @pytest.mark.parametrize(("rocked_to", "holds"), [(103.0, 1), (110.0, 3)])
 def test_a_hold_ends_only_when_the_band_is_clearly_left(rocked_to: float, holds: int) -> None:
     # Three 3 s stays in the band with 1.5 s rocks out of it between (longer than grace): a rock to within the
     # measurement's error (5) of the band's edge is no evidence of leaving it, one well past it is.
-    timer = HoldTimer(HoldMotion(signal="x", low=80, high=100, grace_s=0.5))
-    spans = []
-    for i in range(30 * 14):
-        t = i / 30
-        k = (t - 1.0) % 4.5
-        value = 20.0 if t < 1.0 or t >= 13.0 else (90.0 if k < 3.0 else rocked_to)
-        span = timer.update(t, value, 0, error=5.0)
-        spans += [span] if span else []
-    spans += [s for s in [timer.finish()] if s]
+    def value(t: float) -> float:
+        return 20.0 if t < 1.0 or t >= 13.0 else (90.0 if (t - 1.0) % 4.5 < 3.0 else rocked_to)
+
+    spans = held(value, 14, grace_s=0.5)
     assert len(spans) == holds
     assert sum(s.held_s for s in spans) == pytest.approx(9.0, abs=0.3)  # only the time inside is held
 
 
 def test_a_rest_near_the_band_longer_than_the_stretch_before_it_ends_the_hold() -> None:
     # 15 s stretch, 60 s kneeling upright just outside the band (within its error), 15 s stretch: two holds.
-    timer = HoldTimer(HoldMotion(signal="x", low=80, high=100, grace_s=1.0))
-    spans = []
-    for i in range(30 * 95):
-        t = i / 30
-        value = 90.0 if 1 <= t < 16 or 76 <= t < 91 else (103.0 if 16 <= t < 76 else 20.0)
-        spans += [s for s in [timer.update(t, value, 0, error=5.0)] if s]
-    assert [round(s.held_s) for s in spans] == [15, 15]
+    def value(t: float) -> float:
+        return 90.0 if 1 <= t < 16 or 76 <= t < 91 else (103.0 if 16 <= t < 76 else 20.0)
+
+    assert [round(s.held_s) for s in held(value, 95, grace_s=1.0)] == [15, 15]
 
 
 def test_an_unreadable_frame_neither_ends_nor_extends_a_hold() -> None:
-    timer = HoldTimer(HoldMotion(signal="x", low=80, high=100, grace_s=1.0))
-    spans = []
-    for i in range(30 * 12):
-        t = i / 30
-        value = 90.0 if 1 <= t < 4 or 5.5 <= t < 10 else (103.0 if 4 <= t < 5.5 else 20.0)
+    def value(t: float) -> float:
         if 5.0 <= t < 5.1:
-            value = math.nan  # the person lost for three frames in the middle of a rock near the band
-        spans += [s for s in [timer.update(t, value, 0, error=5.0)] if s]
+            return math.nan  # the person lost for three frames in the middle of a rock near the band
+        return 90.0 if 1 <= t < 4 or 5.5 <= t < 10 else (103.0 if 4 <= t < 5.5 else 20.0)
+
+    spans = held(value, 12, grace_s=1.0)
     assert len(spans) == 1 and spans[0].held_s == pytest.approx(7.5, abs=0.2)
 
 

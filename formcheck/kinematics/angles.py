@@ -93,7 +93,7 @@ def _body(p: np.ndarray) -> dict[str, np.ndarray]:
 
 
 # The hip flexes to ~120–140° at most (AAOS normal range 120°, more with the knee bent and the pelvis tilting
-# under in a deep squat: real deep squats of the tuning set read up to 147° side-on) and extends ~30°. An image
+# under in a deep squat: real deep squats of the tuning set read up to 147°) and extends ~30°. An image
 # angle past HIP_PLAUSIBLE_DEG is not a hip angle but a degenerate picture: a trunk pointing at the camera (on
 # all fours filmed head-on) has no direction in the image, and the angle then reads ±170° and flips sign from
 # frame to frame, which made fake cycles (a rendered front-view donkey kick counted 6 of 3). Not measurable.

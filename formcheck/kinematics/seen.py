@@ -10,7 +10,8 @@ Counting is not gated: a rep is a cycle of a smoothed signal, and a guessed poin
 Side views are not gated either. There the far limbs are behind the near ones by the view's own geometry,
 and the model gives them low visibility even where it places them right: on a rendered standing hip
 extension filmed side-on, the far knee's visibility is 0.3 in every frame (median), and the rule on that
-leg still catches the rendered fault (benchmarks/faults.py --rendered); gated, it could judge nothing.
+leg still catches the rendered fault (benchmarks/faults.py --rendered); gated there too, it said "cannot
+assess" on the rendered body whose worked leg was the far one.
 From the front and at an angle both sides face the camera, so a point marked unseen is truly hidden.
 """
 
