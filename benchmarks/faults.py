@@ -25,7 +25,7 @@ import csv
 import json
 import math
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,12 +80,26 @@ class RealResult:
     correct_reps: int = 0
     deciding: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # rule → false alarms deciding
     any_fault: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    labelled: list[tuple[str, bool]] = field(default_factory=list)  # (clip, the labelled fault found)
+    labelled: list[tuple[str, str]] = field(default_factory=list)  # (clip, outcome: see labelled_outcome)
 
 
 def checks_of(exercise: str, rule_ids: tuple[str, ...]) -> set[str]:
     rules = {r.id: r.check_id for r in get(exercise).rules}
     return {rules.get(r, r) for r in rule_ids}
+
+
+def labelled_outcome(exercise: str, wanted: set[str], reps: list[RepRecord]) -> str:
+    """What the tool made of a clip labelled with a fault: "found"; "cannot assess" (every rule that judges the
+    fault said so for every rep: not this view, or its joints unseen); "no rule" (the rules for it are
+    experimental and off by default); or "missed" (judged and passed)."""
+    if any(checks_of(exercise, r.faults) & wanted for r in reps):
+        return "found"
+    rules = [x for x in get(exercise).rules if x.check_id in wanted]
+    if not any(x.enabled for x in rules):
+        return "no rule"
+    if reps and all(checks_of(exercise, r.not_assessed) & wanted for r in reps):
+        return "cannot assess"
+    return "missed"
 
 
 def real_part(model: str) -> None:
@@ -104,9 +118,7 @@ def real_part(model: str) -> None:
                     for rule in set(r.faults) & {x.id for x in get(case.exercise).rules if x.severity == "major"}:
                         res.deciding[rule] += 1
         else:
-            wanted = set(case.form)
-            found = any(checks_of(case.exercise, r.faults) & wanted for r in reps)
-            res.labelled.append((Path(case.file).name, found))
+            res.labelled.append((Path(case.file).name, labelled_outcome(case.exercise, set(case.form), reps)))
     for split, res in results.items():
         n = max(res.correct_reps, 1)
         major, every = sum(res.deciding.values()), sum(res.any_fault.values())
@@ -115,9 +127,12 @@ def real_part(model: str) -> None:
               f"per 100 reps that decide validity ({deciding}), {100 * every / n:.1f} per 100 from all rules "
               f"({every_rule})")  # fmt: skip
         if res.labelled:
-            hit = sum(f for _, f in res.labelled)
-            print(f"real, {split} set: labelled faults found {hit}/{len(res.labelled)}: "
-                  + ", ".join(f"{c} {'found' if f else 'missed'}" for c, f in res.labelled))  # fmt: skip
+            outcomes = Counter(o for _, o in res.labelled)
+            judged = outcomes["found"] + outcomes["missed"]
+            print(f"real, {split} set: labelled faults found {outcomes['found']}/{len(res.labelled)} "
+                  f"({outcomes['found']}/{judged} where a rule judged the clip's view; "
+                  f"{outcomes['cannot assess']} said cannot assess, {outcomes['no rule']} have no rule in use): "
+                  + ", ".join(f"{c} {o}" for c, o in res.labelled))  # fmt: skip
 
 
 def landmarks_part() -> None:
