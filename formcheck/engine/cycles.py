@@ -38,6 +38,14 @@ STILL_RISING_S = 0.2  # at the end, a signal that rose by STILL_RISING of the ra
 STILL_RISING = 0.1
 PEAK_MATCH = 0.25  # ... unless it has reached this person's usual turning point (within this share of the range)
 FAST = 0.3  # ... while slowing: rising less than this share of the range in the last STILL_RISING_S
+# No hip or knee turns through more than this in a rep: the hip's whole sagittal arc is about 150° (flexion 120°
+# plus extension 30°, AAOS norms) and the knee's 135-150°; the frontal-plane movements are smaller still. A
+# larger "cycle" is the landmarks folding over or swapping in a view that hides the limb: head-on on all fours
+# the hip angle swung by 254° and 184° in two rendered "kicks", and a side-lying leg seen end-on "abducted" by
+# 171° (benchmarks/counting.py --rendered, the "not-counted" cases). It is not a rep, and it does not teach the
+# counter this person's range. The limit is the joints' and not a share of the exercise's typical range: real
+# hip circles on all fours (the tuning set's fire-hydrant clip) move the hip 70-91°, 3.6 times the 25° typical.
+ARC_LIMIT = 160.0
 
 
 @dataclass(frozen=True)
@@ -202,7 +210,7 @@ class CycleCounter:
     def _edge_ok(self, side: float) -> bool:
         """One side of a cut rep is enough when it covers the range without far exceeding a learned one."""
         learned = len(self._ranges) >= 2
-        return side >= self._edge_cover() and not (learned and side > OVERSHOOT * self.range)
+        return self._edge_cover() <= side <= ARC_LIMIT and not (learned and side > OVERSHOOT * self.range)
 
     def _count(self, after: _Point, end_t: float, eased: bool = False) -> list[Cycle]:
         """Decide the rep around the confirmed peak, now that the signal has come down to `after`."""
@@ -216,6 +224,8 @@ class CycleCounter:
         up = peak.v - self._valley.v
         start, end_t = self._span(end_t, eased)
         from_start = self._opened_moving(self._valley)
+        if max(up, down) > ARC_LIMIT:  # not a joint moving
+            return self._settle([])
         if min(up, down) < self._cover():
             if from_start:  # the recording opened part way into the movement: an edge, judged on the way back
                 self._pending = self._pending or Cycle(start, peak.t, end_t, down, peak.v, "start")

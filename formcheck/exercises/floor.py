@@ -68,7 +68,7 @@ QUADRUPED_HIP_CIRCLES = Exercise(
 
 QUADRUPED_HIP_EXTENSION = Exercise(
     name="quadruped_hip_extension", title="Quadruped hip extension (donkey kick)", view="side",
-    counting_views=("side", "oblique", "front"),
+    counting_views=("side", "oblique"),
     posture=("quadruped",), needs=("shoulder", "hip", "knee"), sides="each",
     # On all fours the hip is flexed ~90°; the kick takes the thigh back toward the line of the trunk (~0°).
     # The kicking leg is the one whose hip extends more.

@@ -80,7 +80,9 @@ class SessionRecorder:
         part.angles.write(fk, phase)
         part.frames += 1
         part.with_pose += int(fk.assessable)
-        part.counted += int(counted)
+        # Counted: a person in view and the setup check passed (it stays passed through frames without anyone,
+        # which are not counted frames: "counted" never exceeds "with a person").
+        part.counted += int(counted and fk.assessable)
         if fk.assessable:
             part.views[fk.view] += 1
             if setup and not counted:
