@@ -118,7 +118,7 @@ def run_suite(only: str = "") -> None:
     from formcheck.session.plan import steps_for
 
     rows, blocked = [], []
-    print(f"{'rendered case':34s} {'want':>4s} {'got':>4s}  sides")
+    print(f"{'rendered case':42s} {'want':>4s} {'got':>4s}  sides")
     for seed, case in enumerate(cases(), start=700):
         if only and only not in case.name:
             continue
@@ -130,7 +130,10 @@ def run_suite(only: str = "") -> None:
         if not case.countable:
             said = told_why(case, records, analysis.exercise.warnings)
             blocked.append(said)
-            print(f"{case.name:34s} {0:4d} {len(records):4d}  {'told why' if said else 'NOT TOLD'}", flush=True)
+            views = analysis.exercise.views
+            seen = ", ".join(f"{v} {100 * n / max(sum(views.values()), 1):.0f}%" for v, n in sorted(views.items()))
+            print(f"{case.name:42s} {0:4d} {len(records):4d}  {'told why' if said else 'NOT TOLD'} (views: {seen})",
+                  flush=True)  # fmt: skip
             continue
         want = truth["expected"]
         sides_want = sorted(r["side"] for r in truth["reps"] if r["in_recording"])
@@ -139,7 +142,7 @@ def run_suite(only: str = "") -> None:
         side_ok = bilateral or sides_got == sides_want
         rows.append((case, len(records) == want, side_ok))
         mark = "" if len(records) == want else f"  <- {len(records) - want:+d}"
-        print(f"{case.name:34s} {want:4d} {len(records):4d}  {'' if bilateral else ('ok' if side_ok else 'WRONG')}"
+        print(f"{case.name:42s} {want:4d} {len(records):4d}  {'' if bilateral else ('ok' if side_ok else 'WRONG')}"
               f"{mark}", flush=True)  # fmt: skip
     if rows:
         exact = sum(ok for _, ok, _ in rows)
