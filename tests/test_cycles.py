@@ -8,7 +8,7 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
-from formcheck.engine.cycles import CycleCounter
+from formcheck.engine.cycles import ARC_LIMIT, CycleCounter
 from formcheck.engine.holds import HoldTimer
 from formcheck.engine.median import CentredMedian
 from formcheck.exercises.spec import HoldMotion
@@ -245,3 +245,11 @@ def test_a_bridge_recording_that_opens_mid_lift_counts_that_rep_at_the_edge() ->
         out += tracker.update(fk)
     got = out + tracker.finish()
     assert [c.partial for c in got] == ["start", "", ""]
+
+
+def test_a_swing_beyond_any_joints_arc_is_not_a_rep_and_does_not_teach_the_range() -> None:
+    # Landmarks folding over head-on on all fours: the "hip angle" swings by 250 deg between two real reps.
+    values = np.concatenate([reps(1, peak=95.0), 5.0 + 250.0 * np.sin(np.linspace(0, math.pi, 45)), reps(2, peak=95.0)])
+    got = count(values)
+    assert len(got) == 3
+    assert all(c.range_deg <= ARC_LIMIT for c in got)
