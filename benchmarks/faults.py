@@ -89,15 +89,15 @@ def checks_of(exercise: str, rule_ids: tuple[str, ...]) -> set[str]:
 
 
 def labelled_outcome(exercise: str, wanted: set[str], reps: list[RepRecord]) -> str:
-    """What the tool made of a clip labelled with a fault: "found"; "cannot assess" (every rule that judges the
-    fault said so for every rep: not this view, or its joints unseen); "no rule" (the rules for it are
-    experimental and off by default); or "missed" (judged and passed)."""
+    """found | no reps | no rule (its rules experimental, off) | cannot assess (every rep) | missed (judged, passed)."""
+    if not reps:
+        return "no reps"
     if any(checks_of(exercise, r.faults) & wanted for r in reps):
         return "found"
     rules = [x for x in get(exercise).rules if x.check_id in wanted]
     if not any(x.enabled for x in rules):
         return "no rule"
-    if reps and all(checks_of(exercise, r.not_assessed) & wanted for r in reps):
+    if all(checks_of(exercise, r.not_assessed) & wanted for r in reps):
         return "cannot assess"
     return "missed"
 
@@ -131,7 +131,8 @@ def real_part(model: str) -> None:
             judged = outcomes["found"] + outcomes["missed"]
             print(f"real, {split} set: labelled faults found {outcomes['found']}/{len(res.labelled)} "
                   f"({outcomes['found']}/{judged} where a rule judged the clip's view; "
-                  f"{outcomes['cannot assess']} said cannot assess, {outcomes['no rule']} have no rule in use): "
+                  f"{outcomes['cannot assess']} said cannot assess, {outcomes['no rule']} have no rule in use, "
+                  f"{outcomes['no reps']} counted no rep): "
                   + ", ".join(f"{c} {o}" for c, o in res.labelled))  # fmt: skip
 
 

@@ -49,7 +49,7 @@ def test_rendered_stress_case_counts_every_rep(name: str, full_model: str, tmp_p
     records = analysis.records
     assert analysis.exercise.frames_counted <= analysis.exercise.frames_with_pose
     if not case.countable:  # a view the exercise cannot count from: nothing counted, and the summary says why
-        assert told_why(case, records, analysis.exercise.warnings), analysis.exercise.warnings
+        assert told_why(records, analysis.exercise.warnings), analysis.exercise.warnings
         return
     assert len(records) == truth["expected"], name
     if exercise.sides == "each":

@@ -9,12 +9,14 @@ from formcheck.types import FrameKinematics
 
 READY_AFTER_S = 0.5  # live: conditions must hold this long before counting starts (someone settling in)
 LOST_AFTER_S = 1.5  # once counting, brief setup failures (a landmark flicker) are tolerated
-# The view is judged by the majority of the frames with a person over the last VIEW_WINDOW_S, not frame by frame.
+# The view is voted by the frames with a person over the last VIEW_WINDOW_S (ViewVote), not judged frame by frame.
 # The classifier flickers near its class edges, and judged per frame a flicker into a counted view restarted the
 # setup's clock: a standing hip flexion rendered head-on (front in 74 % of its frames, side or oblique in the rest)
 # kept counting on throughout, and a donkey kick head-on made up 2 reps (benchmarks/counting.py --rendered, the
-# "not-counted" cases). A majority is the plain vote over the window; it flips within half the window at a real
-# change of view.
+# "not-counted" cases). The vote passes when at least VIEW_SHARE of the window's frames are in a counted view (a
+# tie passes: it is not evidence of a wrong view); at a real change of view it flips within half the window, so
+# counting stops about VIEW_WINDOW_S / 2 + LOST_AFTER_S after it. It has no quorum: in the first frames with a
+# person the few there decide, as a single frame did before, so that a recording starting mid-rep still counts.
 VIEW_WINDOW_S = 1.5
 VIEW_SHARE = 0.5
 
@@ -57,8 +59,8 @@ def missing_joints(joints: tuple[str, ...], fk: FrameKinematics) -> list[str]:
     return missing
 
 
-def problem(exercise: Exercise, fk: FrameKinematics, view: bool = True) -> str:
-    """What to change before this frame can be counted ("" when nothing); view=False: all but the view."""
+def problem(exercise: Exercise, fk: FrameKinematics, judge_view: bool = True) -> str:
+    """What to change before this frame can be counted ("" when nothing); judge_view=False: all but the view."""
     if not fk.assessable:
         return "No one in view: step into the frame"
     missing = missing_joints(exercise.needs, fk)
@@ -67,7 +69,7 @@ def problem(exercise: Exercise, fk: FrameKinematics, view: bool = True) -> str:
         return f"Step back or turn the camera so it can see your {' and '.join(parts) or 'whole body'}"
     if fk.posture not in exercise.posture:
         return exercise.setup_hint or _POSTURE_HINT[exercise.posture[0]]
-    if view and fk.view not in exercise.counting_views:
+    if judge_view and fk.view not in exercise.counting_views:
         return view_hint(exercise)
     return ""
 
@@ -75,6 +77,27 @@ def problem(exercise: Exercise, fk: FrameKinematics, view: bool = True) -> str:
 def view_hint(exercise: Exercise) -> str:
     """What to say when the camera sees the exercise from a view it is not counted from."""
     return _VIEW_HINT[exercise.view]
+
+
+class ViewVote:
+    """Is the exercise seen from a view it is counted from? The vote of the last VIEW_WINDOW_S of frames."""
+
+    def __init__(self, exercise: Exercise) -> None:
+        self.exercise = exercise
+        self._views: deque[tuple[float, bool]] = deque()  # (t, in a counting view) of recent frames with a person
+
+    def update(self, fk: FrameKinematics) -> bool:
+        """Feed a frame; returns whether the vote passes."""
+        if fk.assessable:
+            self._views.append((fk.t, fk.view in self.exercise.counting_views))
+        while self._views and self._views[0][0] < fk.t - VIEW_WINDOW_S:
+            self._views.popleft()
+        return bool(self._views) and sum(ok for _, ok in self._views) >= VIEW_SHARE * len(self._views)
+
+    def problem(self, fk: FrameKinematics) -> str:
+        """This frame's setup problem, the view judged by the vote ("" when nothing)."""
+        view_ok = self.update(fk)
+        return problem(self.exercise, fk, judge_view=False) or ("" if view_ok else view_hint(self.exercise))
 
 
 class SetupGate:
@@ -88,19 +111,11 @@ class SetupGate:
         self.issue = "Getting ready"  # this frame's own problem ("" when the setup is right in this frame)
         self._good_since: float | None = None
         self._bad_since: float | None = None
-        self._views: deque[tuple[float, bool]] = deque()  # (t, in a counting view) of recent frames with a person
-
-    def _view_ok(self, fk: FrameKinematics) -> bool:
-        if fk.assessable:
-            self._views.append((fk.t, fk.view in self.exercise.counting_views))
-        while self._views and self._views[0][0] < fk.t - VIEW_WINDOW_S:
-            self._views.popleft()
-        return bool(self._views) and sum(ok for _, ok in self._views) >= VIEW_SHARE * len(self._views)
+        self._vote = ViewVote(exercise)
 
     def update(self, fk: FrameKinematics) -> bool:
         """Feed a frame; returns whether counting is on."""
-        view_ok = self._view_ok(fk)
-        issue = problem(self.exercise, fk, view=False) or ("" if view_ok else view_hint(self.exercise))
+        issue = self._vote.problem(fk)
         # This frame alone: can the counted joints be seen? (Posture and view are judged by the debounced
         # state: a fault such as a deep forward lean may take one frame out of "upright" without ending it.)
         self.issue = issue if not fk.assessable or missing_joints(self.exercise.needs, fk) else ""

@@ -11,7 +11,7 @@ from typing import Any
 
 from formcheck.engine.engine import ExerciseEngine
 from formcheck.engine.records import Cue, FrameResult, HoldRecord, RepRecord
-from formcheck.engine.setup import problem
+from formcheck.engine.setup import ViewVote
 from formcheck.session.plan import Step
 from formcheck.session.view import CoachView, Event
 from formcheck.types import FrameKinematics
@@ -43,6 +43,7 @@ class Coach:
         self.cues: list[Cue] = []  # this frame's cues from the session itself (setup, prompts)
         self.stop_reason = ""
         self._final: dict[str, int] = {}
+        self._vote: ViewVote | None = None  # the setup check's view vote, before counting
         if not guided:
             self.engine = ExerciseEngine(steps[0].exercise, ready_after_s=0.0, rep_s=steps[0].rep_s)
             self._base = dict.fromkeys(self.engine.sides, 0)
@@ -109,8 +110,11 @@ class Coach:
         self.cues = []
         result: FrameResult | None = None
         step = self.current
-        # Before counting the coach checks the setup; while counting, the engine's own setup gate does.
-        issue = problem(step.exercise, fk) if self.stage in ("setup", "countdown") else ""
+        # Before counting the coach checks the setup; while counting, the engine's own setup gate does. Both vote
+        # the view over the last frames (a classifier flicker neither blocks nor passes the setup).
+        if self._vote is None or self._vote.exercise is not step.exercise:
+            self._vote = ViewVote(step.exercise)
+        issue = self._vote.problem(fk) if self.stage in ("setup", "countdown") else ""
         if self.stage == "setup":
             if not issue:
                 self.stage, self._since = "countdown", t
