@@ -22,7 +22,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 CACHE = ROOT / "bench-cache" / "stress"
-VIEW_OFFSET = {"side": 0.0, "oblique": 30.0, "front": 90.0}  # added to a side-view motion's camera
+
+
+def view_offset(own: str, view: str) -> float:
+    """Degrees to turn a motion's own camera to film it from `view`: 30° round for oblique, 90° for the other."""
+    return 0.0 if view == own else (30.0 if view == "oblique" else 90.0)
 
 
 @dataclass(frozen=True)
@@ -55,8 +59,7 @@ def cases() -> list[StressCase]:
             continue
         own = MOTIONS[name].view
         for view in exercise.counting_views:
-            offset = 0.0 if view == own else (30.0 if view == "oblique" else 90.0)
-            out.append(StressCase(f"{name}-{view}", name, offset))
+            out.append(StressCase(f"{name}-{view}", name, view_offset(own, view)))
     out += [
         StressCase("squat-range50", "squat", range_scale=0.5),
         StressCase("squat-range130", "squat", range_scale=1.3),
@@ -85,8 +88,7 @@ def cases() -> list[StressCase]:
         own = MOTIONS[name].view
         for view in ("side", "oblique", "front"):
             if view not in exercise.counting_views:
-                offset = 0.0 if view == own else (30.0 if view == "oblique" else 90.0)
-                out.append(StressCase(f"{name}-{view}-not-counted", name, offset, countable=False))
+                out.append(StressCase(f"{name}-{view}-not-counted", name, view_offset(own, view), countable=False))
     return out
 
 

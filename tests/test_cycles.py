@@ -249,7 +249,12 @@ def test_a_bridge_recording_that_opens_mid_lift_counts_that_rep_at_the_edge() ->
 
 def test_a_swing_beyond_any_joints_arc_is_not_a_rep_and_does_not_teach_the_range() -> None:
     # Landmarks folding over head-on on all fours: the "hip angle" swings by 250 deg between two real reps.
-    values = np.concatenate([reps(1, peak=95.0), 5.0 + 250.0 * np.sin(np.linspace(0, math.pi, 45)), reps(2, peak=95.0)])
+    swing = 5.0 + 250.0 * np.sin(np.linspace(0, math.pi, 45))
+    values = np.concatenate([reps(2, peak=95.0), swing, reps(2, peak=95.0)])
     got = count(values)
-    assert len(got) == 3
+    assert len(got) == 4
     assert all(c.range_deg <= ARC_LIMIT for c in got)
+    counter = CycleCounter(90.0, 5.0, 15.0)  # two reps teach it this person's range; the swing must not move it
+    for i, v in enumerate(values[: len(reps(2, peak=95.0)) + len(swing) + 15]):
+        counter.update(i / FPS, float(v))
+    assert counter.range == pytest.approx(90.0, abs=3.0)

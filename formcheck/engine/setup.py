@@ -59,8 +59,8 @@ def missing_joints(joints: tuple[str, ...], fk: FrameKinematics) -> list[str]:
     return missing
 
 
-def problem(exercise: Exercise, fk: FrameKinematics, judge_view: bool = True) -> str:
-    """What to change before this frame can be counted ("" when nothing); judge_view=False: all but the view."""
+def frame_problem(exercise: Exercise, fk: FrameKinematics) -> str:
+    """What to change in this frame, the view apart (ViewVote judges it over several frames); "" when nothing."""
     if not fk.assessable:
         return "No one in view: step into the frame"
     missing = missing_joints(exercise.needs, fk)
@@ -69,14 +69,7 @@ def problem(exercise: Exercise, fk: FrameKinematics, judge_view: bool = True) ->
         return f"Step back or turn the camera so it can see your {' and '.join(parts) or 'whole body'}"
     if fk.posture not in exercise.posture:
         return exercise.setup_hint or _POSTURE_HINT[exercise.posture[0]]
-    if judge_view and fk.view not in exercise.counting_views:
-        return view_hint(exercise)
     return ""
-
-
-def view_hint(exercise: Exercise) -> str:
-    """What to say when the camera sees the exercise from a view it is not counted from."""
-    return _VIEW_HINT[exercise.view]
 
 
 class ViewVote:
@@ -97,7 +90,7 @@ class ViewVote:
     def problem(self, fk: FrameKinematics) -> str:
         """This frame's setup problem, the view judged by the vote ("" when nothing)."""
         view_ok = self.update(fk)
-        return problem(self.exercise, fk, judge_view=False) or ("" if view_ok else view_hint(self.exercise))
+        return frame_problem(self.exercise, fk) or ("" if view_ok else _VIEW_HINT[self.exercise.view])
 
 
 class SetupGate:
