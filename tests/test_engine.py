@@ -40,7 +40,8 @@ def analyse(name: str, tr: PoseTrack) -> list[RepRecord | HoldRecord]:
 def test_squats_with_good_form() -> None:
     records = analyse("squat", squat_track(5))
     assert len(records) == 5
-    assert all(r.valid and not r.faults and not r.not_assessed for r in records)
+    # Side-on every check is judged but the knees drifting in, which only the front shows.
+    assert all(r.valid and not r.faults and r.not_assessed == ("squat.knees_in",) for r in records)
     assert all(isinstance(r, RepRecord) and r.peak["knee_flexion"] == pytest.approx(100, abs=2) for r in records)
 
 

@@ -136,3 +136,23 @@ def test_every_declaration_is_consistent() -> None:
             assert rule.id.split(".")[0] and rule.source and rule.cue, rule.id
             assert set(rule.views) <= {"side", "front", "oblique"}
         assert exercise.dosage.reps or exercise.dosage.hold_s
+
+
+FRONT = Scene(fps=15.0, azimuth_offset=-90.0)  # the squat filmed from the front, where knees drifting in show
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_knees_drifting_in_are_flagged_from_the_front_and_only_there(side: str) -> None:
+    plan = Plan("squat", reps=3, rep_s=2.8, side=side, fault="knees_in", fault_reps=(1,))
+    front = judge(get("squat"), landmark_track(plan, FRONT))
+    assert [set(r.faults) for r in front] == [set(), {"squat.knees_in"}, set()]
+    assert not front[1].valid and front[0].valid  # a major fault past its margin: the rep is not valid
+    side_on = judge(get("squat"), landmark_track(plan, SCENE))
+    assert len(side_on) == 3 and all("squat.knees_in" in r.not_assessed for r in side_on)
+
+
+def test_knees_just_inside_the_line_are_not_flagged() -> None:
+    # Half the standard fault puts the knees at ~0.86 of the ankles' separation: inside the ankles, not yet
+    # inside the feet (the rule's 0.8).
+    plan = Plan("squat", reps=3, rep_s=2.8, fault="knees_in", fault_reps=(1,), fault_size=0.5)
+    assert [set(r.faults) for r in judge(get("squat"), landmark_track(plan, FRONT))] == [set()] * 3

@@ -21,6 +21,11 @@ ERROR_DEG: dict[tuple[str, str], float] = {
     ("trunk_lean", "side"): 2.0,
     ("trunk_lean", "oblique"): 4.0,
 }
+# Ratios and distances measured the same way (benchmarks/faults.py --rendered, the faults it films from another
+# view: the model's value against the exactly projected joints' at each rep's bottom, run 2026-12-01).
+ERROR_UNITLESS: dict[tuple[str, str], float] = {
+    ("knee_ankle_ratio", "front"): 0.08,  # 4 rendered front squats, 12 bottoms: 0.078–0.083 (max 0.11)
+}
 DEFAULT_DEG = 5.0  # angles not measured separately: about the side-view joint angles' error
 DEFAULT_UNITLESS = 0.05  # distances in torso lengths (ankle gap, knee past toe)
 TIMING_S = 0.2  # durations: the smoothing widens a movement by about this much
@@ -30,6 +35,9 @@ def error_of(signal: str, view: str, measure: str) -> float:
     """The measurement's error for this signal seen from this view."""
     if measure.endswith("_s"):
         return TIMING_S
-    if signal in ("ankle_gap", "knee_gap", "knee_past_toe", "hip_above", "knee_above", "ankle_to_knee"):
+    if (signal, view) in ERROR_UNITLESS:
+        return ERROR_UNITLESS[(signal, view)]
+    if signal in ("ankle_gap", "knee_gap", "knee_past_toe", "hip_above", "knee_above", "ankle_to_knee",
+                  "knee_ankle_ratio"):  # fmt: skip
         return DEFAULT_UNITLESS
     return ERROR_DEG.get((signal, view), DEFAULT_DEG)

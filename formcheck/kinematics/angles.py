@@ -24,6 +24,7 @@ SIGNALS: tuple[str, ...] = (
     "shin_lean",
     "ankle_gap",
     "knee_gap",
+    "knee_ankle_ratio",
     "pelvis_twist",
     "thigh_spread",
     "hip_above",
@@ -89,7 +90,28 @@ def _body(p: np.ndarray) -> dict[str, np.ndarray]:
         "thigh_spread": angle_between(left_thigh, right_thigh),
         "trunk_tilt": np.degrees(np.arctan2(np.abs(up[:, 1]), np.abs(up[:, 0]))),  # 0 = level, 90 = upright
         "drop": knee_mid - axes["hip_mid"],
+        "knee_ankle_ratio": _knee_ankle_ratio(p),
     }
+
+
+# Below this stance (ankles closer than this share of the hips' width) the knee-to-ankle ratio is a ratio of
+# two small numbers and says nothing about the knees: feet together, or one foot behind the other.
+KASR_MIN_STANCE = 0.5
+
+
+def _knee_ankle_ratio(p: np.ndarray) -> np.ndarray:
+    """Knee separation over ankle separation, across the picture (the knee-to-ankle separation ratio, KASR).
+
+    Seen from the front it is the clinical frontal-plane screen of knees collapsing inward (Mizner et al. 2012;
+    Willis et al. 2019): 1 with the knees over the ankles, more with them pushed out over the toes, less as they
+    drift in. Unlike the frontal-plane projection angle it needs no thigh direction, which a deep squat filmed
+    head-on foreshortens to nothing; the knees' and ankles' left-right positions stay in the picture.
+    """
+    knees = np.abs(p[:, Landmark.LEFT_KNEE, 0] - p[:, Landmark.RIGHT_KNEE, 0])
+    ankles = np.abs(p[:, Landmark.LEFT_ANKLE, 0] - p[:, Landmark.RIGHT_ANKLE, 0])
+    hips = np.abs(p[:, Landmark.LEFT_HIP, 0] - p[:, Landmark.RIGHT_HIP, 0])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(ankles >= KASR_MIN_STANCE * hips, knees / ankles, np.nan)
 
 
 # The hip flexes to ~120–140° at most (AAOS normal range 120°, more with the knee bent and the pelvis tilting
@@ -136,6 +158,7 @@ def _side(p: np.ndarray, side: str, b: dict[str, np.ndarray]) -> dict[str, np.nd
         "thigh_forward": signed_from(-vertical_up, thigh, forward),
         "ankle_gap": np.linalg.norm(ankle - p[:, side_landmark(other, "ankle")], axis=-1) / torso,
         "knee_gap": np.linalg.norm(knee - other_knee, axis=-1) / torso,
+        "knee_ankle_ratio": b["knee_ankle_ratio"],
         "pelvis_twist": b["pelvis_twist"],
         "thigh_spread": b["thigh_spread"],
         # Height of this hip (knee) over the other, in torso lengths: the upper side when lying on a side.

@@ -28,7 +28,7 @@ class Motion:
 
 
 MOTIONS: dict[str, Motion] = {m.name: m for m in (
-    Motion("squat", "side", 90.0, 0.0, p.squat, ("shallow", "trunk_lean"), sides="both"),
+    Motion("squat", "side", 90.0, 0.0, p.squat, ("shallow", "trunk_lean", "knees_in"), sides="both"),
     Motion("glute_bridge", "side", 90.0, 0.6, p.bridge, ("low", "sag"), sides="both", default_hold_s=2.0),
     Motion("single_leg_bridge", "side", 90.0, 0.6, p.single_leg_bridge, ("pelvis_drop",), default_hold_s=1.5),
     Motion("standing_hip_abduction", "front", 0.0, 0.0, p.standing_abduction, ("hip_hike", "trunk_lean")),

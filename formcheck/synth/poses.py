@@ -45,12 +45,18 @@ def _legs(side: str, work: LegAngles, other: LegAngles) -> tuple[LegAngles, LegA
     return (work, other) if side == "left" else (other, work)
 
 
+KNEES_IN_DEG = 8.0  # the "knees_in" squat fault at its standard size
+
+
 def squat(u: float, fault: str | None, side: str) -> PoseSpec:
     knee = 5.0 + (95.0 - 45.0 * _f(fault, "shallow")) * u
     shin = 0.32 * knee  # the shins tilt forward about a third of the knee angle (ankles dorsiflex)
     lean = (32.0 + 30.0 * _f(fault, "trunk_lean")) * u
     hip = lean + knee - shin
-    leg = LegAngles(hip_flexion=hip, knee_flexion=knee, hip_abduction=4.0)
+    # Knees drifting in with the feet planted: the hips adduct and turn in together (about as much each keeps the
+    # ankles where they were), 8° each at the bottom taking the knees 40 % closer (knee-to-ankle ratio ~0.6).
+    inward = KNEES_IN_DEG * _f(fault, "knees_in") * u
+    leg = LegAngles(hip_flexion=hip, knee_flexion=knee, hip_abduction=4.0 - inward, hip_rotation=-inward)
     arms = ArmAngles(flexion=75.0 * u, abduction=8.0, elbow=10.0)
     return PoseSpec(pelvis=rot("x", lean), left=leg, right=replace(leg), left_arm=arms, right_arm=replace(arms))
 
