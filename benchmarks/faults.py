@@ -140,6 +140,34 @@ def real_part(model: str) -> None:
                   + ", ".join(f"{c} {o}" for c, o in res.labelled))  # fmt: skip
 
 
+def image_aspect(xyzv: np.ndarray) -> tuple[float, dict[float, float]]:
+    """The image's width over height that makes the limbs' lengths most constant over the frames.
+
+    Landmarks are normalised to the image's width and height separately, so a wrong aspect stretches every
+    segment by its direction: a thigh turning from upright to level would seem to change length. The best
+    aspect keeps the thigh's and shin's image lengths, over the trunk's, most steady (mean coefficient of
+    variation over both sides; out-of-plane turns add the same to every aspect). Returns it and every spread.
+    """
+    from formcheck.landmarks import NAMES
+
+    idx = {n: NAMES.index(n) for n in NAMES}
+
+    def length(a: str, b: str, aspect: float) -> np.ndarray:
+        d = xyzv[:, idx[a], :2] - xyzv[:, idx[b], :2]
+        return np.hypot(d[:, 0] * aspect, d[:, 1])
+
+    spread = {}
+    for aspect in sorted({*np.round(np.arange(1.0, 2.41, 0.05), 2).tolist(), 4 / 3, 16 / 9}):
+        cvs = []
+        for side in ("left", "right"):
+            trunk = length(f"{side}_shoulder", f"{side}_hip", aspect)
+            for a, b in ((f"{side}_hip", f"{side}_knee"), (f"{side}_knee", f"{side}_ankle")):
+                r = length(a, b, aspect) / trunk
+                cvs.append(float(np.nanstd(r) / np.nanmean(r)))
+        spread[aspect] = float(np.mean(cvs))
+    return min(spread, key=lambda a: spread[a]), spread
+
+
 def landmarks_part() -> None:
     """Lunge frames labelled C (correct) or L (knee over toe), judged frame by frame by the rule's threshold."""
     from formcheck.kinematics.angles import compute_signals
@@ -159,6 +187,10 @@ def landmarks_part() -> None:
                     xyzv[i, j, k] = float(row[f"{name}_{c}"])
     labels = np.array([r["label"] == "L" for r in rows])  # L: the knee-over-toe error (see the module's notes)
     rule = get("lunge").rule("lunge.knee_over_ankle")
+    aspect, spread = image_aspect(xyzv)
+    print(f"landmarks, lunge frames' own geometry: thigh and shin lengths against the trunk's vary least with the "
+          f"image {aspect:.2f} times as wide as high (spread {spread[aspect]:.3f}; 4:3 {spread[4 / 3]:.3f}, 16:9 "
+          f"{spread[16 / 9]:.3f})")  # fmt: skip
     # The frames' image size is not recorded with them; both usual webcam shapes are reported.
     for width, height in ((640, 480), (1280, 720)):
         s = compute_signals(xyzv, width, height)
