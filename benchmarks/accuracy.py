@@ -65,7 +65,9 @@ def configs(per_config: int) -> list[tuple[str, str, float, str | None, int]]:
         if name not in catalogue.EXERCISES:
             continue
         for view_label, offset in ((motion.view, 0.0), ("oblique30", 30.0)):
-            for fault in (None, *motion.faults):
+            # knees drifting in show only from the front (benchmarks/faults.py films them there); left out here
+            # so that the clips after them keep their seeds, and the figures quoted in rule sources their bodies
+            for fault in (None, *(f for f in motion.faults if (name, f) != ("squat", "knees_in"))):
                 if view_label == "oblique30" and fault is not None:
                     continue
                 for _ in range(per_config):

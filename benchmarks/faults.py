@@ -337,6 +337,9 @@ def rendered_part(sizes: list[float], offsets: list[float], cache: Path, bodies:
     finally:
         renderer.close()  # type: ignore[attr-defined]
     for key, got in sorted(values.items()):
+        if not got:
+            print(f"  {key}: no rep's peak measured")
+            continue
         errs = [abs(m - t) for m, t, _ in got]
         faulted = ", ".join(f"{m:.2f} (truth {t:.2f})" for m, t, f in got if f)
         print(

@@ -146,7 +146,7 @@ def test_knees_drifting_in_are_flagged_from_the_front_and_only_there(side: str) 
     plan = Plan("squat", reps=3, rep_s=2.8, side=side, fault="knees_in", fault_reps=(1,))
     front = judge(get("squat"), landmark_track(plan, FRONT))
     assert [set(r.faults) for r in front] == [set(), {"squat.knees_in"}, set()]
-    assert not front[1].valid and front[0].valid  # a major fault past its margin: the rep is not valid
+    assert all(r.valid for r in front)  # advice: the limit does not follow the stance yet, so it never decides
     side_on = judge(get("squat"), landmark_track(plan, SCENE))
     assert len(side_on) == 3 and all("squat.knees_in" in r.not_assessed for r in side_on)
 

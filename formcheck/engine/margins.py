@@ -9,6 +9,8 @@ true angles (benchmarks/angles3d.py, run 2026-12-01, full model, offset 0 = the 
 
 from __future__ import annotations
 
+from formcheck.kinematics.angles import UNITLESS
+
 ERROR_DEG: dict[tuple[str, str], float] = {
     ("knee_flexion", "side"): 6.5,
     ("knee_flexion", "oblique"): 8.5,
@@ -37,7 +39,6 @@ def error_of(signal: str, view: str, measure: str) -> float:
         return TIMING_S
     if (signal, view) in ERROR_UNITLESS:
         return ERROR_UNITLESS[(signal, view)]
-    if signal in ("ankle_gap", "knee_gap", "knee_past_toe", "hip_above", "knee_above", "ankle_to_knee",
-                  "knee_ankle_ratio"):  # fmt: skip
+    if signal in UNITLESS:
         return DEFAULT_UNITLESS
     return ERROR_DEG.get((signal, view), DEFAULT_DEG)

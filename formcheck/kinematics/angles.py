@@ -40,6 +40,12 @@ SIGNALS: tuple[str, ...] = (
 )
 
 
+# Signals that are ratios or distances in torso lengths, not angles: shown without a degree sign.
+UNITLESS: frozenset[str] = frozenset(
+    {"ankle_gap", "knee_gap", "knee_ankle_ratio", "knee_past_toe", "hip_above", "knee_above", "ankle_to_knee"}
+)
+
+
 def pixels(xyzv: np.ndarray, width: int, height: int) -> np.ndarray:
     """(T, 33, 2) pixel coordinates from normalised landmarks."""
     return xyzv[..., :2] * np.array([width, height], dtype=float)
@@ -111,7 +117,7 @@ def _knee_ankle_ratio(p: np.ndarray) -> np.ndarray:
     ankles = np.abs(p[:, Landmark.LEFT_ANKLE, 0] - p[:, Landmark.RIGHT_ANKLE, 0])
     hips = np.abs(p[:, Landmark.LEFT_HIP, 0] - p[:, Landmark.RIGHT_HIP, 0])
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(ankles >= KASR_MIN_STANCE * hips, knees / ankles, np.nan)
+        return np.where((ankles > 0) & (ankles >= KASR_MIN_STANCE * hips), knees / ankles, np.nan)
 
 
 # The hip flexes to ~120–140° at most (AAOS normal range 120°, more with the knee bent and the pelvis tilting

@@ -33,7 +33,7 @@ _JOINTS: dict[str, tuple[str, ...]] = {
     "shin_lean": ("this_knee", "this_ankle"),
     "ankle_gap": ("this_ankle", "other_ankle"),
     "knee_gap": ("this_knee", "other_knee"),
-    "knee_ankle_ratio": ("this_knee", "other_knee", "this_ankle", "other_ankle"),
+    "knee_ankle_ratio": ("this_knee", "other_knee", "this_ankle", "other_ankle", "this_hip", "other_hip"),
     "pelvis_twist": ("this_hip", "other_hip", "this_shoulder", "other_shoulder"),
     "thigh_spread": ("this_hip", "other_hip", "this_knee", "other_knee"),
     "hip_above": ("this_hip", "other_hip"),

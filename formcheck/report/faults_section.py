@@ -11,6 +11,7 @@ import numpy as np
 
 from formcheck.engine.records import HoldRecord, RepRecord
 from formcheck.io.session_dir import SavedPart, SavedSession
+from formcheck.kinematics.angles import UNITLESS
 from formcheck.report.page import esc
 from formcheck.report.words import limit, title
 from formcheck.summary import RuleInfo
@@ -39,7 +40,8 @@ def worst(part: SavedPart, rule: RuleInfo, faulty: list[Record]) -> tuple[Record
     """The faulty rep at its worst for this rule: (record, time, value), from the saved angles.
 
     Within a rep the moment is the highest value (the peak of the movement), or the lowest for rules on a
-    minimum or mean; across reps the worst is the highest for limits (op <=) and the lowest for targets.
+    minimum or mean, or for rules judged at the movement's peak that frame (the bottom of a squat); across
+    reps the worst is the highest for limits (op <=) and the lowest for targets.
     """
     t = part.angles.get("t", np.array([]))
     lowest = rule.op == ">=" and rule.measure in ("min", "mean")
@@ -51,7 +53,11 @@ def worst(part: SavedPart, rule: RuleInfo, faulty: list[Record]) -> tuple[Record
             if values is None or not np.isfinite(np.where(mask, values, np.nan)).any():
                 continue
             seg = np.where(mask, np.abs(values) if rule.measure == "abs_max" else values, np.nan)
-            i = int(np.nanargmin(seg) if lowest else np.nanargmax(seg))
+            if rule.measure == "peak":  # the value the rule judged: at the movement's peak
+                seg = np.where(np.isfinite(seg), np.abs(t - float(getattr(r, "peak_s", r.start_s))), np.nan)
+                i = int(np.nanargmin(seg))
+            else:
+                i = int(np.nanargmin(seg) if lowest else np.nanargmax(seg))
             worse = best is None or (values[i] < best[2] if rule.op == ">=" else values[i] > best[2])
             if worse:
                 best = (r, float(t[i]), float(values[i]))
@@ -67,7 +73,8 @@ def _still(session: SavedSession, part: SavedPart, rule: RuleInfo, faulty: list[
     record, t, value = worst(part, rule, faulty)
     i = int(np.argmin(np.abs(track.t - t)))
     uri, origin = still(track.xyzv[i], track.width, track.height, t, session.video())
-    reading = f": {title(rule.signal)} {value:.0f}°" if math.isfinite(value) else ""
+    shown = f"{value:.2f}" if rule.signal in UNITLESS else f"{value:.0f}°"
+    reading = f": {title(rule.signal)} {shown}" if math.isfinite(value) else ""
     side = f" ({record.side})" if record.side != "both" else ""
     caption = f"{rule.description.capitalize()}, worst moment: rep {record.number}{side} at {t:.1f} s{reading}"
     caption += "" if origin == "video" else " (drawn from the landmarks; no video saved)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from formcheck.kinematics.angles import UNITLESS
 from formcheck.summary import RuleInfo
 
 SIGNAL_TITLES = {
@@ -35,5 +36,5 @@ def fmt(value: object, digits: int = 1) -> str:
 def limit(rule: RuleInfo) -> str:
     """e.g. "knee flexion at the peak ≥ 80°"."""
     what = _MEASURES.get(rule.measure, rule.measure)
-    unit = " s" if rule.measure.endswith("_s") else "°"
+    unit = " s" if rule.measure.endswith("_s") else "" if rule.signal in UNITLESS else "°"
     return f"{title(rule.signal)} {what} {'≤' if rule.op == '<=' else '≥'} {rule.threshold:g}{unit}"
