@@ -135,3 +135,20 @@ def test_report_of_a_missing_session_is_one_clear_line(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "formcheck", "report", "999", "--db", str(tmp_path / "h.sqlite")],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)  # fmt: skip
     assert "no session 999" in one_error_line(done)
+
+
+def test_front_view_squat_report_with_knees_in_shows_the_bottom_and_a_ratio(tmp_path: Path) -> None:
+    # From the front the counted signal's panel has no limit drawn, and the knees' rule is a ratio, not an angle:
+    # the report once raised a TypeError on the first, and would have captioned the second in degrees.
+    from formcheck.synth.clip import Scene
+    from formcheck.synth.landmarks import landmark_track
+    from formcheck.synth.motions import Plan
+    from tests.replay import session_folder
+
+    plan = Plan("squat", reps=3, rep_s=2.8, fault="knees_in", fault_reps=(1,))
+    track = landmark_track(plan, Scene(fps=15.0, azimuth_offset=-90.0))
+    folder = session_folder(track, tmp_path / "front", get("squat"), fps=15.0)
+    html = session_report(load_session(folder))
+    assert "Knees drift inward at the bottom, worst moment: rep 2" in html
+    reading = html.split("worst moment: rep 2", 1)[1].split('"', 1)[0]
+    assert "knee ankle ratio 0.6" in reading and "°" not in reading, reading

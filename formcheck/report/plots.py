@@ -16,6 +16,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from formcheck.engine.records import HoldRecord, RepRecord
+from formcheck.kinematics.angles import UNITLESS
 
 plt.rcParams.update({"svg.fonttype": "none", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False})
 _ids = itertools.count()
@@ -53,21 +54,22 @@ def angle_plot(
         left, right = series[name]
         ax.plot(t, left, color=LEFT, lw=1.2, label="left")
         ax.plot(t, right, color=RIGHT, lw=1.2, label="right")
-        ax.set_ylabel(f"{titles.get(name, name)} (°)")
+        ax.set_ylabel(titles.get(name, name) + ("" if name in UNITLESS else " (°)"))
         for r in reps:
             color = OK if not r.faults else FAULT
             ax.axvspan(r.start_s, r.end_s, color=color, alpha=0.12, lw=0)
         lo, hi = ax.get_ylim()
+        pad = 0.1 if name in UNITLESS else 5.0  # room beyond a limit: a tenth for ratios, 5° for angles
         for band in (b for b in bands if b.signal == name):
             ax.axhline(band.threshold, color=FAULT, lw=1, ls="--")
             if band.op == "<=":
-                ax.axhspan(band.threshold, max(hi, band.threshold + 5), color=FAULT, alpha=0.08, lw=0)
+                ax.axhspan(band.threshold, max(hi, band.threshold + pad), color=FAULT, alpha=0.08, lw=0)
             else:
-                ax.axhspan(min(lo, band.threshold - 5), band.threshold, color=FAULT, alpha=0.08, lw=0)
+                ax.axhspan(min(lo, band.threshold - pad), band.threshold, color=FAULT, alpha=0.08, lw=0)
             ax.annotate(band.label, (t[0] if len(t) else 0, band.threshold), fontsize=7, color=FAULT,
                         xytext=(2, 2), textcoords="offset points")  # fmt: skip
-        ax.set_ylim(min(lo, *(b.threshold - 5 for b in bands if b.signal == name)),
-                    max(hi, *(b.threshold + 5 for b in bands if b.signal == name)))  # fmt: skip
+        limits = [b.threshold for b in bands if b.signal == name]  # a panel may have no limit drawn
+        ax.set_ylim(min([lo, *(x - pad for x in limits)]), max([hi, *(x + pad for x in limits)]))
     top = axes[0, 0]
     for r in reps:
         label = f"{r.side[0].upper() if r.side != 'both' else ''}{r.number}"
