@@ -98,10 +98,10 @@ def labelled_outcome(exercise: str, wanted: set[str], reps: list[RepRecord]) -> 
         return "no reps"
     if any(checks_of(exercise, r.faults) & wanted for r in reps):
         return "found"
-    rules = [x for x in get(exercise).rules if x.check_id in wanted]
-    if not any(x.enabled for x in rules):
+    in_use = {x.check_id for x in get(exercise).rules if x.check_id in wanted and x.enabled}
+    if not in_use:
         return "no rule"
-    if all(wanted <= checks_of(exercise, r.not_assessed) for r in reps):
+    if all(in_use <= checks_of(exercise, r.not_assessed) for r in reps):
         return "cannot assess"
     return "missed"
 
