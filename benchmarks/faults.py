@@ -253,9 +253,10 @@ def judge_rendered(path: Path, name: str) -> list[tuple[str | None, set[str], se
     return out
 
 
-def bottom_values(path: Path, signal: str, model: str = "full") -> list[tuple[float, float, bool]]:
-    """(measured, true, faulted) of an image signal at each rendered rep's peak: the model's landmarks on the
-    decoded clip against the rig's exactly projected joints (the truth file), both through the same signal code."""
+def bottom_values(path: Path, signal: str, relative: bool, model: str = "full") -> list[tuple[float, float, bool]]:
+    """(measured, true, faulted) of an image signal at each rendered rep's peak (`relative`: over its value at the
+    rep's first frame): the model's landmarks on the decoded clip against the rig's exactly projected joints (the
+    truth file), both through the same signal code."""
     from benchmarks.poses_cache import extract
     from formcheck.kinematics.angles import compute_signals
 
@@ -270,10 +271,15 @@ def bottom_values(path: Path, signal: str, model: str = "full") -> list[tuple[fl
     frames = truth["frames"]
     out = []
     for rep in sorted({f["rep"] for f in frames if f["rep"] is not None}):
-        peak = max((i for i, f in enumerate(frames) if f["rep"] == rep), key=lambda i: frames[i]["u"])
-        j = int(np.argmin(np.abs(data["t"] - frames[peak]["t"])))
-        if np.isfinite(got[j]) and np.isfinite(true_sig[peak]):
-            out.append((float(got[j]), float(true_sig[peak]), frames[peak]["fault"] is not None))
+        span = [i for i, f in enumerate(frames) if f["rep"] == rep]
+        peak = max(span, key=lambda i: frames[i]["u"])
+        j, j0 = (int(np.argmin(np.abs(data["t"] - frames[i]["t"]))) for i in (peak, span[0]))
+        measured, true = (
+            got[j] / (got[j0] if relative else 1.0),
+            true_sig[peak] / (true_sig[span[0]] if relative else 1.0),
+        )
+        if np.isfinite(measured) and np.isfinite(true):
+            out.append((float(measured), float(true), frames[peak]["fault"] is not None))
     return out
 
 
@@ -326,8 +332,10 @@ def rendered_part(sizes: list[float], offsets: list[float], cache: Path, bodies:
                         if (name, fault) in FILMED_FROM and offset == 0:
                             for rule in get(name).rules:
                                 if rule.check_id in wanted:
-                                    key = f"{rule.signal} ({FILMED_FROM[(name, fault)][1]}) size {size:g}"
-                                    values[key] += bottom_values(clip, rule.signal)
+                                    relative = rule.measure == "peak_over_start"
+                                    key = (f"{rule.signal}{' against the start' if relative else ''} "
+                                           f"({FILMED_FROM[(name, fault)][1]}) size {size:g}")  # fmt: skip
+                                    values[key] += bottom_values(clip, rule.signal, relative)
                         for check in wanted:
                             _tally(flags[(check, size, offset)], check, reps, deciding=False)
                             if any(r.check_id == check and r.severity == "major" for r in get(name).rules):

@@ -151,4 +151,4 @@ def test_front_view_squat_report_with_knees_in_shows_the_bottom_and_a_ratio(tmp_
     html = session_report(load_session(folder))
     assert "Knees drift inward at the bottom, worst moment: rep 2" in html
     reading = html.split("worst moment: rep 2", 1)[1].split('"', 1)[0]
-    assert "knee ankle ratio 0.6" in reading and "°" not in reading, reading
+    assert "knee ankle ratio 0.7" in reading and "of its value at the start" in reading and "°" not in reading, reading

@@ -24,6 +24,7 @@ HOLD_SHARE = 0.2  # "holding at the top" = within 20 % of the rep's range of its
 SEEN_SHARE = 0.5
 SPAN_MEASURES = ("max", "min", "mean", "abs_max", "range")
 PEAK_FRAME_S = 0.06  # the peak frame itself (one frame at 17+ fps), not a neighbour seen from another view
+START_FRAME_S = 0.3  # "peak_over_start": the rep's first frame in view, this near its start (still at rest)
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,13 @@ def measure(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> fl
         return float(values.max() - values.min())
     # "peak": the value at the frame nearest the motion's peak, when that frame is in view
     nearest = int(np.argmin(np.abs(times - move.peak_s)))
-    return float(values[nearest]) if abs(times[nearest] - move.peak_s) <= PEAK_FRAME_S else None
+    if abs(times[nearest] - move.peak_s) > PEAK_FRAME_S:
+        return None
+    if rule.measure == "peak_over_start":  # against this person's own value at rest, when the start was seen
+        if times[0] - move.start_s > START_FRAME_S or not values[0] > 0:
+            return None
+        return float(values[nearest] / values[0])
+    return float(values[nearest])
 
 
 def judge(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> tuple[Status, float | None]:

@@ -9,7 +9,9 @@ from typing import Literal
 View = Literal["side", "front", "oblique"]
 Posture = Literal["upright", "horizontal", "quadruped"]
 SideMode = Literal["both", "each"]  # "both": one bilateral count; "each": per side, worked side detected
-Measure = Literal["max", "min", "mean", "abs_max", "range", "peak", "duration_s", "down_s", "top_hold_s", "top_sag"]
+Measure = Literal[
+    "max", "min", "mean", "abs_max", "range", "peak", "peak_over_start", "duration_s", "down_s", "top_hold_s", "top_sag"
+]
 SideRef = Literal["work", "other", "max", "near"]
 
 

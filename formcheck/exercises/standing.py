@@ -49,16 +49,16 @@ SQUAT = Exercise(
                     "30° round the lean reads 2.3° off the truth on rendered squats (side-on 1.5°; "
                     "benchmarks/angles3d.py), so it is judged at an angle too."),
         Rule(id="squat.knees_in", description="knees drift inward at the bottom",
-             signal="knee_ankle_ratio", measure="peak", op=">=", threshold=0.8,
+             signal="knee_ankle_ratio", measure="peak_over_start", op=">=", threshold=1.0, severity="major",
              views=("front",), cue="Push your knees out over your toes",
-             source="A knee medial to the foot is the inappropriate alignment in clinical squat screening (Ageberg "
-                    "et al. 2010, BMC Musculoskelet Disord 11:265: the knee's midpoint inside the foot's medial "
-                    "border), measured as the knee-to-ankle separation ratio at the bottom (Mizner et al. 2012; "
-                    "Willis et al. 2019), from the front or the back. Feet shoulder-width apart (ankle centres "
-                    "~0.40 m; biacromial width 0.37–0.41 m) and a foot ~0.09 m wide put the feet's medial borders at "
-                    "~0.78 of the ankles' separation: under 0.8 the knees are inside the feet. Minor (advice, not "
-                    "validity): the line moves with the stance (~0.7 with the ankles 0.3 m apart), and the limit "
-                    "does not follow it yet. Rendered front squats: benchmarks/faults.py --rendered."),
+             source="Dynamic knee valgus is the knee moving medially as the leg takes weight and bends (Hewett et "
+                    "al. 2005, AJSM 33:492; Powers 2010, JOSPT 40:42). Seen from the front or the back it is measured "
+                    "on the knee-to-ankle separation ratio (Mizner et al. 2012; Willis et al. 2019), here at the "
+                    "bottom against the same person's ratio at the rep's start: under 1 the knees have come closer "
+                    "together, against the ankles, than they stood. Knees tracking over the toes move apart as "
+                    "they bend. Against the start, not a fixed ratio: a fixed line (a knee inside the foot) moves "
+                    "with the stance's width and with the person's standing alignment. Rendered front squats: "
+                    "benchmarks/faults.py --rendered."),
         Rule(id="squat.heels", description="heels lift off the floor",
              signal="heel_lift", measure="max", op="<=", threshold=30.0, side="near",
              cue="Keep your heels down", enabled=False, experimental=True,

@@ -40,8 +40,9 @@ def worst(part: SavedPart, rule: RuleInfo, faulty: list[Record]) -> tuple[Record
     """The faulty rep at its worst for this rule: (record, time, value), from the saved angles.
 
     Within a rep the moment is the highest value (the peak of the movement), or the lowest for rules on a
-    minimum or mean, or for rules judged at the movement's peak that frame (the bottom of a squat); across
-    reps the worst is the highest for limits (op <=) and the lowest for targets.
+    minimum or mean, or for rules judged at the movement's peak that frame (the bottom of a squat; against the
+    rep's first value for a rule on the change from rest); across reps the worst is the highest for limits (op <=)
+    and the lowest for targets.
     """
     t = part.angles.get("t", np.array([]))
     lowest = rule.op == ">=" and rule.measure in ("min", "mean")
@@ -53,14 +54,18 @@ def worst(part: SavedPart, rule: RuleInfo, faulty: list[Record]) -> tuple[Record
             if values is None or not np.isfinite(np.where(mask, values, np.nan)).any():
                 continue
             seg = np.where(mask, np.abs(values) if rule.measure == "abs_max" else values, np.nan)
-            if rule.measure == "peak":  # the value the rule judged: at the movement's peak
-                seg = np.where(np.isfinite(seg), np.abs(t - float(getattr(r, "peak_s", r.start_s))), np.nan)
+            value = values
+            if rule.measure in ("peak", "peak_over_start"):  # the value the rule judged: at the movement's peak
+                finite = np.isfinite(seg)
+                seg = np.where(finite, np.abs(t - float(getattr(r, "peak_s", r.start_s))), np.nan)
                 i = int(np.nanargmin(seg))
+                if rule.measure == "peak_over_start":  # against the rep's first value (at rest)
+                    value = values / values[int(np.argmax(finite))]
             else:
                 i = int(np.nanargmin(seg) if lowest else np.nanargmax(seg))
-            worse = best is None or (values[i] < best[2] if rule.op == ">=" else values[i] > best[2])
+            worse = best is None or (value[i] < best[2] if rule.op == ">=" else value[i] > best[2])
             if worse:
-                best = (r, float(t[i]), float(values[i]))
+                best = (r, float(t[i]), float(value[i]))
     if best is None:
         r = faulty[0]
         return r, float(getattr(r, "peak_s", r.start_s)), math.nan
@@ -73,7 +78,10 @@ def _still(session: SavedSession, part: SavedPart, rule: RuleInfo, faulty: list[
     record, t, value = worst(part, rule, faulty)
     i = int(np.argmin(np.abs(track.t - t)))
     uri, origin = still(track.xyzv[i], track.width, track.height, t, session.video())
-    shown = f"{value:.2f}" if rule.signal in UNITLESS else f"{value:.0f}°"
+    if rule.measure == "peak_over_start":
+        shown = f"{value:.2f} of its value at the start"
+    else:
+        shown = f"{value:.2f}" if rule.signal in UNITLESS else f"{value:.0f}°"
     reading = f": {title(rule.signal)} {shown}" if math.isfinite(value) else ""
     side = f" ({record.side})" if record.side != "both" else ""
     caption = f"{rule.description.capitalize()}, worst moment: rep {record.number}{side} at {t:.1f} s{reading}"

@@ -15,8 +15,8 @@ SIGNAL_TITLES = {
     "shoulder_rise": "shoulder rise",
 }  # fmt: skip
 _MEASURES = {"max": "highest", "min": "lowest", "peak": "at the peak", "abs_max": "largest", "mean": "average",
-             "range": "range", "duration_s": "duration", "down_s": "lowering time", "top_hold_s": "hold at the top",
-             "top_sag": "sag at the top"}  # fmt: skip
+             "peak_over_start": "at the peak against the start", "range": "range", "duration_s": "duration",
+             "down_s": "lowering time", "top_hold_s": "hold at the top", "top_sag": "sag at the top"}  # fmt: skip
 
 
 def title(signal: str) -> str:
