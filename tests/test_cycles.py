@@ -100,6 +100,7 @@ def test_reps_cut_by_the_recording(case: str, cut: str, expected: int, partial: 
     got = count(trimmed)
     assert len(got) == expected, case
     assert [c.partial for c in got if c.partial] == ([partial] if partial else []), case
+    assert all(c.start_s <= c.peak_s <= c.end_s for c in got), case
 
 
 def test_a_short_break_does_not_end_the_movement_but_a_long_one_does() -> None:
@@ -124,6 +125,7 @@ def test_a_peak_passed_in_one_coarse_frame_is_still_a_turning_point() -> None:
     values = np.interp(t, [0.0, 0.6, 1.2, 1.4, 6.0], [72.0, 95.0, 95.0, 5.0, 5.0])
     got = count(values, t, typical=37.5)
     assert [c.partial for c in got] == ["start"]  # the recording opened near the bottom: one rep, cut
+    assert got[0].start_s == 0.0 <= got[0].peak_s  # the cut rep starts with the recording, never after its peak
 
 
 def test_a_recording_ending_at_full_speed_near_the_usual_bottom_has_not_turned() -> None:

@@ -113,7 +113,8 @@ class ExerciseEngine:
 
     def _judge_all(self, frames: list[FrameKinematics], move: Movement,
                    partial: str = "") -> tuple[list[str], list[str], list[str]]:  # fmt: skip
-        """Faults; the checks no rule could assess (from the views seen; timing on a rep cut by an edge); and
+        """Faults; the checks no rule could assess (from the views seen; timing on a rep cut by an edge, a change
+        from the start on a rep cut by the recording's start); and
         the faults that decide the rep is not valid: major, not experimental, and clear (past the threshold
         by more than the measurement's error in the rep's view, formcheck.engine.margins)."""
         faults, deciding, assessed, unassessed = [], [], set(), []
@@ -122,6 +123,8 @@ class ExerciseEngine:
         for rule in self._rules:
             if partial and rule.measure in TIMING:
                 continue
+            if partial == "start" and rule.measure == "peak_over_start":
+                continue  # the recording began mid-rep: no start at rest to compare with
             status, value = judge(rule, frames, move)
             if status == "fault":
                 faults.append(rule.id)
