@@ -128,6 +128,15 @@ def test_a_peak_passed_in_one_coarse_frame_is_still_a_turning_point() -> None:
     assert got[0].start_s == 0.0 <= got[0].peak_s  # the cut rep starts with the recording, never after its peak
 
 
+def test_a_rep_that_falls_back_in_one_coarse_frame_starts_before_its_peak() -> None:
+    # 5 fps, from rest: the frame that confirms the peak is already back at rest; it is after the peak, so it
+    # neither starts the rep nor is its start.
+    t = np.arange(0, 6.0, 0.2)
+    values = np.interp(t, [0.0, 1.0, 1.6, 1.8, 6.0], [5.0, 5.0, 95.0, 5.0, 5.0])
+    got = count(values, t, typical=90.0)
+    assert len(got) == 1 and got[0].start_s <= got[0].peak_s <= got[0].end_s
+
+
 def test_a_recording_ending_at_full_speed_near_the_usual_bottom_has_not_turned() -> None:
     descent = np.linspace(5.0, 85.0, int(0.4 * FPS))  # the third one ends 90 % down, still going fast
     assert len(count(np.concatenate([reps(2), descent]))) == 2

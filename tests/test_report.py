@@ -150,5 +150,6 @@ def test_front_view_squat_report_with_knees_in_shows_the_bottom_and_a_ratio(tmp_
     folder = session_folder(track, tmp_path / "front", get("squat"), fps=15.0)
     html = session_report(load_session(folder))
     assert "Knees drift inward at the bottom, worst moment: rep 2" in html
+    assert "knee ankle ratio" in html.split('<figure class="plot">', 1)[1].split("</figure>", 1)[0]  # its panel
     reading = html.split("worst moment: rep 2", 1)[1].split('"', 1)[0]
     assert "knee ankle ratio 0.7" in reading and "of its value at the start" in reading and "°" not in reading, reading

@@ -156,13 +156,15 @@ class CycleCounter:
 
     def _rise(self, p: _Point) -> None:
         assert self._ext is not None and self._valley is not None
-        if p.v <= self._valley.v + LEAVE_BAND * self.range:
-            self._left = p.t
-        if p.v <= self._valley.v + STILL_BAND * self.range:
-            self._still = p.t
         # The turning point is tested first: a fast fall (or a coarse frame rate) can pass below the valley in
-        # the very frame it comes back by H, and that is a peak followed by a fall, not a valley moving down.
-        if p.v < self._ext.v - self._h() and self._ext.v - self._valley.v >= self._h():
+        # the very frame it comes back by H, and that is a peak followed by a fall, not a valley moving down;
+        # that frame is after the peak, so it does not move the rep's start either.
+        turned = p.v < self._ext.v - self._h() and self._ext.v - self._valley.v >= self._h()
+        if not turned and p.v <= self._valley.v + LEAVE_BAND * self.range:
+            self._left = p.t
+        if not turned and p.v <= self._valley.v + STILL_BAND * self.range:
+            self._still = p.t
+        if turned:
             self._peak, self._ext, self._mode, self._counted = self._ext, p, "falling", False
         elif p.v < self._valley.v and p.v <= self._ext.v:  # still settling into rest: the valley moves down
             self._valley, self._ext, self._left, self._still = p, p, p.t, p.t

@@ -24,7 +24,12 @@ HOLD_SHARE = 0.2  # "holding at the top" = within 20 % of the rep's range of its
 SEEN_SHARE = 0.5
 SPAN_MEASURES = ("max", "min", "mean", "abs_max", "range")
 PEAK_FRAME_S = 0.06  # the peak frame itself (one frame at 17+ fps), not a neighbour seen from another view
-START_FRAME_S = 0.3  # "peak_over_start": the rep's first frame in view, this near its start (still at rest)
+# "peak_over_start": the median of the frames seen in the first START_WINDOW_S of the rep (the counter starts a
+# rep where its signal left the resting level) against the median of those within PEAK_WINDOW_S of the peak, each
+# from at least WINDOW_FRAMES frames: one frame is never the reference, and a rep seen too little says so.
+START_WINDOW_S = 0.2
+PEAK_WINDOW_S = 0.1
+WINDOW_FRAMES = 2
 
 
 @dataclass(frozen=True)
@@ -175,6 +180,20 @@ def top_sag(frames: Sequence[FrameKinematics], move: Movement) -> float | None:
     return peak - min(held)
 
 
+def over_start(times: np.ndarray, values: np.ndarray, start_s: float, peak_s: float) -> float | None:
+    """The value at the peak over the value at the start (medians of the raw frames in the two windows), or None
+    when either window has too few frames, the two overlap, or the start is not positive."""
+    ok = np.isfinite(values)
+    times, values = times[ok], values[ok]
+    if peak_s - start_s < START_WINDOW_S + PEAK_WINDOW_S:
+        return None
+    start = values[(times >= start_s - 1e-6) & (times <= start_s + START_WINDOW_S)]
+    peak = values[np.abs(times - peak_s) <= PEAK_WINDOW_S + 1e-6]
+    if len(start) < WINDOW_FRAMES or len(peak) < WINDOW_FRAMES or not float(np.median(start)) > 0:
+        return None
+    return float(np.median(peak) / np.median(start))
+
+
 def measure(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> float | None:
     """The rule's measured value over the movement, or None when it cannot be assessed from the view."""
     if rule.measure == "duration_s":
@@ -197,6 +216,8 @@ def measure(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> fl
         [side_value(fk, rule.signal, rule.side, move.work_side, move.side_signal, gated=True) for fk in in_view]
     )
     times = np.array([fk.t for fk in in_view])
+    if rule.measure == "peak_over_start":  # against this person's own value as the rep began
+        return over_start(times, values, move.start_s, move.peak_s)
     finite = np.isfinite(values)
     if not finite.any() or (rule.measure in SPAN_MEASURES and finite.sum() < SEEN_SHARE * len(judged)):
         return None  # seen from its views, joints in sight, in too little of the rep to tell its extreme
@@ -213,13 +234,7 @@ def measure(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> fl
         return float(values.max() - values.min())
     # "peak": the value at the frame nearest the motion's peak, when that frame is in view
     nearest = int(np.argmin(np.abs(times - move.peak_s)))
-    if abs(times[nearest] - move.peak_s) > PEAK_FRAME_S:
-        return None
-    if rule.measure == "peak_over_start":  # against this person's own value at rest, when the start was seen
-        if times[0] - move.start_s > START_FRAME_S or not values[0] > 0:
-            return None
-        return float(values[nearest] / values[0])
-    return float(values[nearest])
+    return float(values[nearest]) if abs(times[nearest] - move.peak_s) <= PEAK_FRAME_S else None
 
 
 def judge(rule: Rule, frames: Sequence[FrameKinematics], move: Movement) -> tuple[Status, float | None]:

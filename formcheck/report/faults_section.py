@@ -10,6 +10,7 @@ from collections import Counter
 import numpy as np
 
 from formcheck.engine.records import HoldRecord, RepRecord
+from formcheck.engine.rules import over_start
 from formcheck.io.session_dir import SavedPart, SavedSession
 from formcheck.kinematics.angles import UNITLESS
 from formcheck.report.page import esc
@@ -59,8 +60,9 @@ def worst(part: SavedPart, rule: RuleInfo, faulty: list[Record]) -> tuple[Record
                 finite = np.isfinite(seg)
                 seg = np.where(finite, np.abs(t - float(getattr(r, "peak_s", r.start_s))), np.nan)
                 i = int(np.nanargmin(seg))
-                if rule.measure == "peak_over_start":  # against the rep's first value (at rest)
-                    value = values / values[int(np.argmax(finite))]
+                if rule.measure == "peak_over_start":  # as the rule measured it: the peak against the start
+                    ratio = over_start(t[mask], values[mask], r.start_s, float(getattr(r, "peak_s", r.start_s)))
+                    value = np.full(len(values), math.nan if ratio is None else ratio)
             else:
                 i = int(np.nanargmin(seg) if lowest else np.nanargmax(seg))
             worse = best is None or (value[i] < best[2] if rule.op == ">=" else value[i] > best[2])

@@ -95,9 +95,12 @@ def _plot(part: SavedPart, rules: dict[str, RuleInfo]) -> str:
     names = [_motion_signal(part) or next((r.signal for r in rules.values() if r.signal), "")]
     bands = []
     for r in rules.values():
-        if not r.enabled or r.measure not in BAND_MEASURES or (r.views and view and view not in r.views):
+        if not r.enabled or (r.views and view and view not in r.views):
             continue
-        bands.append(Band(r.signal, float(r.threshold), r.op, limit(r)))
+        if r.measure in BAND_MEASURES:  # a limit on the signal itself: drawn on its panel
+            bands.append(Band(r.signal, float(r.threshold), r.op, limit(r)))
+        elif r.measure != "peak_over_start":  # that one's limit is on a change, not on the signal: panel, no line
+            continue
         if r.signal not in names:
             names.append(r.signal)
     names = [n for n in names if f"{n}_left" in a][:MAX_PANELS]
