@@ -89,6 +89,9 @@ def cases() -> list[StressCase]:
         for view in ("side", "oblique", "front"):
             if view not in exercise.counting_views:
                 out.append(StressCase(f"{name}-{view}-not-counted", name, view_offset(own, view), countable=False))
+    # A cut start from another view than the exercise's own (appended last, for the same reason): from the front the
+    # squat is counted on the thigh's drop, whose reference length a recording opening at the bottom cannot show.
+    out.append(StressCase("squat-front-starts-at-bottom", "squat", view_offset("side", "front"), start_s=0.8 + 1.4))
     return out
 
 

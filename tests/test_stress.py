@@ -30,6 +30,7 @@ CASES = (
     "squat-second-walking",
     "squat-camera-cut",
     "quadruped_hip_extension-front-not-counted",
+    "squat-front-starts-at-bottom",
 )
 
 

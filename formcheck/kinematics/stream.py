@@ -40,6 +40,10 @@ SIGMA_S = 0.05  # Gaussian smoothing width: removes landmark jitter, keeps motio
 LAG_S = HAMPEL_S + 3 * SIGMA_S
 VISIBLE_MIN = 0.5  # MediaPipe visibility above which a landmark counts as seen
 THIGH_REF_S = 6.0  # the thigh's reference length is its longest in the image over this many seconds
+# ... and never shorter than the shank's over the same time: hip-to-knee and knee-to-ankle are about equally long
+# (0.245 and 0.246 of stature, Winter 2009), and a recording that opens at the bottom of a squat filmed from the
+# front shows the thigh foreshortened to a fifth while the shin stands nearly upright.
+SHANK_FOR_THIGH = 1.0
 FILE_BATCH = 8  # frames described together when reading a file (the numbers are the same as one at a time)
 STREAM_SIGNALS: tuple[str, ...] = ("thigh_drop",)
 SIGNAL_NAMES: tuple[str, ...] = (*SIGNALS, *SIGNALS_3D, *STREAM_SIGNALS)
@@ -191,10 +195,13 @@ class KinematicsStream:
     def _thigh_drop(self, e: _Entry, smooth: np.ndarray) -> np.ndarray:
         """Thigh elevation read from how far the knee has risen toward the hip in the image: 0° hanging down,
         90° level. acos(knee-below-hip / the thigh's own length), with the length taken as the longest the
-        thigh has looked in the last THIGH_REF_S (standing, between reps). Unlike the hip angle, a thigh that
+        thigh (or the shank, SHANK_FOR_THIGH) has looked in the last THIGH_REF_S (standing, between reps). Unlike
+        the hip angle, a thigh that
         comes toward the camera (a squat or knee raise filmed from the front) still reads right."""
-        hips, knees = smooth[[23, 24], :2], smooth[[25, 26], :2]
-        lengths = np.linalg.norm(knees - hips, axis=-1)
+        hips, knees, ankles = smooth[[23, 24], :2], smooth[[25, 26], :2], smooth[[27, 28], :2]
+        lengths = np.concatenate(
+            [np.linalg.norm(knees - hips, axis=-1), SHANK_FOR_THIGH * np.linalg.norm(ankles - knees, axis=-1)]
+        )
         if np.isfinite(lengths).any():
             self._thighs.append((e.t, e.seg, float(np.nanmax(lengths))))
         while self._thighs and (self._thighs[0][0] < e.t - THIGH_REF_S or self._thighs[0][1] != e.seg):
