@@ -101,6 +101,7 @@ def test_reps_cut_by_the_recording(case: str, cut: str, expected: int, partial: 
     assert len(got) == expected, case
     assert [c.partial for c in got if c.partial] == ([partial] if partial else []), case
     assert all(c.start_s <= c.peak_s <= c.end_s for c in got), case
+    assert partial != "start" or got[0].start_s == 0.0, case  # a rep cut by the start begins with the recording
 
 
 def test_a_short_break_does_not_end_the_movement_but_a_long_one_does() -> None:
@@ -269,3 +270,13 @@ def test_a_swing_beyond_any_joints_arc_is_not_a_rep_and_does_not_teach_the_range
     for i, v in enumerate(values[: len(reps(2, peak=95.0)) + len(swing) + 15]):
         counter.update(i / FPS, float(v))
     assert counter.range == pytest.approx(90.0, abs=3.0)
+
+
+def test_a_rep_cut_just_before_its_turning_point_begins_with_the_recording() -> None:
+    # The recording opens part way down, a little before the bottom: the cut rep starts at the first frame, not at
+    # its bottom (the rep table's time "down" is then the part that was filmed).
+    t = np.arange(0, 8.0, 1 / FPS)
+    values = np.interp(t, [0.0, 0.3, 1.3, 3.0, 4.4, 5.8, 8.0], [70.0, 90.0, 5.0, 5.0, 90.0, 5.0, 5.0])
+    got = count(values, t, typical=90.0)
+    assert [c.partial for c in got] == ["start", ""]
+    assert got[0].start_s == 0.0 < got[0].peak_s

@@ -221,7 +221,7 @@ class CycleCounter:
         self._counted = True
         down = peak.v - after.v
         if self._valley is None:  # the recording started past the valley: a start partial, decided later
-            self._pending = self._pending or Cycle(peak.t, peak.t, end_t, down, peak.v, "start")
+            self._pending = self._pending or Cycle(self._opened_at(peak), peak.t, end_t, down, peak.v, "start")
             return self._settle([])
         up = peak.v - self._valley.v
         start, end_t = self._span(end_t, eased)
@@ -251,6 +251,10 @@ class CycleCounter:
     def _is_above_rest(self, p: _Point) -> bool:
         return p.v > self.rest + REST_BAND * self.range
 
+    def _opened_at(self, peak: _Point) -> float:
+        """Where a rep cut by the recording's start begins: the recording's first sample (never after the peak)."""
+        return min(self._first.t, peak.t) if self._first is not None else peak.t
+
     def _opened_moving(self, valley: _Point | None) -> bool:
         """The valley is the recording's first sample, above rest: it opened part way into a movement."""
         return valley is not None and valley == self._first and self._is_above_rest(valley)
@@ -269,7 +273,7 @@ class CycleCounter:
         if self._mode == "falling" and peak is not None and ext is not None and not self._counted:
             if valley is None or self._opened_moving(valley):  # no valley at rest: the larger side decides
                 side = max(peak.v - ext.v, peak.v - (self._first.v if self._first else peak.v))
-                cycle = Cycle(peak.t, peak.t, ext.t, side, peak.v, "start")
+                cycle = Cycle(self._opened_at(peak), peak.t, ext.t, side, peak.v, "start")
                 out = [cycle] if self._edge_ok(side) else []
             elif self._edge_ok(peak.v - valley.v):
                 out = [Cycle(self._span(ext.t, False)[0], peak.t, ext.t, peak.v - valley.v, peak.v, "end")]
