@@ -150,10 +150,8 @@ def image_aspect(xyzv: np.ndarray) -> tuple[float, dict[float, float]]:
     """
     from formcheck.landmarks import NAMES
 
-    idx = {n: NAMES.index(n) for n in NAMES}
-
     def length(a: str, b: str, aspect: float) -> np.ndarray:
-        d = xyzv[:, idx[a], :2] - xyzv[:, idx[b], :2]
+        d = xyzv[:, NAMES.index(a), :2] - xyzv[:, NAMES.index(b), :2]
         return np.hypot(d[:, 0] * aspect, d[:, 1])
 
     spread = {}

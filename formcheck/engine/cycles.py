@@ -227,7 +227,7 @@ class CycleCounter:
         start, end_t = self._span(end_t, eased)
         from_start = self._opened_moving(self._valley)
         if from_start:  # the recording opened part way into the movement: the rep starts at its first sample
-            start = self._valley.t
+            start = self._opened_at(peak)
         if max(up, down) > ARC_LIMIT:  # not a joint moving
             return self._settle([])
         if min(up, down) < self._cover():

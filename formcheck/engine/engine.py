@@ -10,7 +10,7 @@ from formcheck.engine.holds import HoldSpan, HoldTimer
 from formcheck.engine.margins import error_of
 from formcheck.engine.records import Cue, FrameResult, HoldRecord, RepRecord
 from formcheck.engine.reps import RepTracker, side_of
-from formcheck.engine.rules import TIMING, Movement, frame_violates, judge, side_value, top_hold_s
+from formcheck.engine.rules import FROM_START, TIMING, Movement, frame_violates, judge, side_value, top_hold_s
 from formcheck.engine.setup import READY_AFTER_S, SetupGate
 from formcheck.engine.tempo import TempoAdvisor
 from formcheck.exercises.spec import Exercise, HoldMotion, RepMotion
@@ -121,10 +121,8 @@ class ExerciseEngine:
         views = [fk.view for fk in frames]
         view = max(set(views), key=views.count) if views else "none"
         for rule in self._rules:
-            if partial and rule.measure in TIMING:
+            if (partial and rule.measure in TIMING) or (partial == "start" and rule.measure in FROM_START):
                 continue
-            if partial == "start" and rule.measure == "peak_over_start":
-                continue  # the recording began mid-rep: no start at rest to compare with
             status, value = judge(rule, frames, move)
             if status == "fault":
                 faults.append(rule.id)

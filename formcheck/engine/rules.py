@@ -16,6 +16,7 @@ from formcheck.types import FrameKinematics
 
 Status = Literal["ok", "fault", "not_assessed"]
 TIMING = ("duration_s", "down_s", "top_hold_s")  # measures that need the whole rep (not one cut by an edge)
+FROM_START = ("peak_over_start",)  # measures that need the rep's start (not one cut by the recording's start)
 HOLD_SHARE = 0.2  # "holding at the top" = within 20 % of the rep's range of its peak (or the motion's tolerance)
 # A rule over the whole rep is judged only when the rep was filmed from the rule's views, and its landmarks
 # seen, in at least this share of its frames: a reach or a limit over a rep seen in glimpses would be the

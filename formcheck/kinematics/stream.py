@@ -196,8 +196,8 @@ class KinematicsStream:
         """Thigh elevation read from how far the knee has risen toward the hip in the image: 0° hanging down,
         90° level. acos(knee-below-hip / the thigh's own length), with the length taken as the longest the
         thigh (or the shank, SHANK_FOR_THIGH) has looked in the last THIGH_REF_S (standing, between reps). Unlike
-        the hip angle, a thigh that
-        comes toward the camera (a squat or knee raise filmed from the front) still reads right."""
+        the hip angle, a thigh that comes toward the camera (a squat or knee raise filmed from the front) still
+        reads right."""
         hips, knees, ankles = smooth[[23, 24], :2], smooth[[25, 26], :2], smooth[[27, 28], :2]
         lengths = np.concatenate(
             [np.linalg.norm(knees - hips, axis=-1), SHANK_FOR_THIGH * np.linalg.norm(ankles - knees, axis=-1)]
