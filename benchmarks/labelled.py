@@ -81,7 +81,14 @@ CASES: tuple[Case, ...] = (
     Case("real2/wallsquat_rehab_kneebrace_front_01.mp4", "squat", 1, None, form=""),
     Case("real2/clamshell_band_home_portrait_01.mp4", "clamshell", 5, {"left": 5}),
     Case("real2/bridge_home_portrait_oblique_01.mp4", "glute_bridge", 3, None),
-    Case("real2/kneeraise_home_portrait_01.mp4", "standing_hip_flexion", 6, "one"),
+    # labels.csv: "6 with the same leg (the leg toward image-left; side not verified)". The raised knee always
+    # points toward image-left, whichever leg it is: he faces that way. The frames show the legs alternating
+    # (throwaway crops at the six peaks, 7.5-15.5 s): in raises 1, 3, 5 the near leg's thigh comes up in front
+    # of the body; in 2, 4, 6 the near leg, the one with the shorts' logo, stands in front of the raised far
+    # thigh. Turned toward the camera and facing image-left, his near side is his left (the model's hips keep
+    # one order in every frame, the left hip image-right of the right).
+    Case("real2/kneeraise_home_portrait_01.mp4", "standing_hip_flexion", 6, {"left": 3, "right": 3},
+         note="legs alternate (label corrected here: 'same leg, side not verified')"),
     Case("real2/hipflexorstretch_halfkneel_home_portrait_01.mp4", "kneeling_hip_flexor_stretch", None, "one", holds=1),
     Case("real2/squat_office_side_short_01.mp4", "squat", 2, None),
     Case("real2/bridge_band_studio_side_01.mp4", "glute_bridge", 3, None),
