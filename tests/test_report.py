@@ -153,3 +153,38 @@ def test_front_view_squat_report_with_knees_in_shows_the_bottom_and_a_ratio(tmp_
     assert "knee ankle ratio" in html.split('<figure class="plot">', 1)[1].split("</figure>", 1)[0]  # its panel
     reading = html.split("worst moment: rep 2", 1)[1].split('"', 1)[0]
     assert "knee ankle ratio 0.7" in reading and "of its value at the start" in reading and "°" not in reading, reading
+
+
+def test_worst_moment_is_a_frame_the_rule_judged_not_a_hidden_joint(tmp_path: Path) -> None:
+    # The engine judges a rule only on frames where the model saw the signal's landmarks; a hidden knee is still
+    # given a position (a guess). The report's worst moment must come from the same frames, not from the guess.
+    import numpy as np
+
+    from formcheck.landmarks import NAMES
+    from formcheck.report.faults_section import worst
+    from formcheck.synth.clip import Scene
+    from formcheck.synth.landmarks import landmark_track
+    from formcheck.synth.motions import Plan
+    from tests.replay import session_folder
+
+    plan = Plan("side_lying_hip_abduction", reps=2, rep_s=2.8, range_scale=1.5)  # past the 45° range limit
+    track = landmark_track(plan, Scene(fps=15.0))
+    folder = session_folder(track, tmp_path / "s", get("side_lying_hip_abduction"), fps=15.0)
+    session = load_session(folder)
+    part = session.parts[0]
+    rule = next(r for r in part.summary.rules if r.id == "side_abduction.range_high")
+    faulty = [r for r in part.records if rule.id in r.faults]
+    assert faulty, [r.faults for r in part.records]
+    side = faulty[0].side
+    saved = session.landmarks()
+    assert saved is not None
+    _, t_seen, v_seen = worst(part, rule, faulty, saved)
+    assert 45.0 < v_seen < 120.0, v_seen
+    # A frame inside the first faulty rep where the model "saw" no knee, and its guess reads a huge lift:
+    t = part.angles["t"]
+    i = int(np.flatnonzero((t > faulty[0].start_s) & (t < t_seen))[-1])
+    part.angles[f"hip_abduction_{side}"][i] = 170.0
+    j = int(np.argmin(np.abs(saved.t - t[i])))
+    saved.xyzv[j, NAMES.index(f"{side}_knee"), 3] = 0.1
+    assert worst(part, rule, faulty)[2] == 170.0  # ungated, the guess would be the worst moment
+    assert worst(part, rule, faulty, saved)[1:] == (t_seen, v_seen)

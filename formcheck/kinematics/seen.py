@@ -17,6 +17,8 @@ From the front and at an angle both sides face the camera, so a point marked uns
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from formcheck.types import FrameKinematics
 
 # signal → joints: "this_" = the signal's own side, "other_" = the opposite side, "any_" = either side (whole-
@@ -62,14 +64,19 @@ def joints_of(signal: str) -> tuple[str, ...]:
 def seen(fk: FrameKinematics, signal: str, side: str) -> bool:
     """Whether every landmark of `signal` on `side` ("left" | "right") was visible in this frame (always, in a
     side view)."""
-    if fk.view == "side":
+    return seen_in(fk.view, fk.visible, signal, side)
+
+
+def seen_in(view: str, visible: Container[str], signal: str, side: str) -> bool:
+    """`seen` from a frame's view and the names of the landmarks seen in it (as a saved session gives them)."""
+    if view == "side":
         return True
     other = "right" if side == "left" else "left"
     for joint in joints_of(signal):
         where, name = joint.split("_", 1)
         if where == "any":
-            if f"left_{name}" not in fk.visible and f"right_{name}" not in fk.visible:
+            if f"left_{name}" not in visible and f"right_{name}" not in visible:
                 return False
-        elif f"{side if where == 'this' else other}_{name}" not in fk.visible:
+        elif f"{side if where == 'this' else other}_{name}" not in visible:
             return False
     return True

@@ -13,6 +13,9 @@ from formcheck.engine.records import HoldRecord, RepRecord
 from formcheck.engine.rules import over_start
 from formcheck.io.session_dir import SavedPart, SavedSession
 from formcheck.kinematics.angles import UNITLESS
+from formcheck.kinematics.seen import seen_in
+from formcheck.kinematics.stream import VISIBLE_MIN
+from formcheck.landmarks import NAMES
 from formcheck.report.page import esc
 from formcheck.report.words import limit, title
 from formcheck.summary import RuleInfo
@@ -37,8 +40,33 @@ def cues_given(session: SavedSession) -> Counter[str]:
     return given
 
 
-def worst(part: SavedPart, rule: RuleInfo, faulty: list[Record]) -> tuple[Record, float, float]:
-    """The faulty rep at its worst for this rule: (record, time, value), from the saved angles.
+def judged(part: SavedPart, rule: RuleInfo, side: str, track: PoseTrack | None) -> np.ndarray:
+    """The saved frames the rule could judge on this side, as the engine chose them: filmed from one of the
+    rule's views, with the signal's landmarks seen (formcheck.kinematics.seen; from the saved landmarks'
+    visibility, when the track is given). A worst moment is never a frame the rule did not look at, such as a
+    hidden ankle the model placed by the head."""
+    t = part.angles.get("t", np.array([]))
+    ok = np.ones(len(t), dtype=bool)
+    views = part.angles.get("view")
+    if rule.views and views is not None and len(views) == len(t):
+        ok &= np.isin(views.astype(str), list(rule.views))
+    if track is not None and len(track):
+        nearest = np.clip(np.searchsorted(track.t, t), 0, len(track) - 1)
+        earlier = np.clip(nearest - 1, 0, len(track) - 1)
+        nearest = np.where(np.abs(track.t[earlier] - t) < np.abs(track.t[nearest] - t), earlier, nearest)
+        shown = np.nan_to_num(track.xyzv[:, :, 3], nan=0.0) >= VISIBLE_MIN
+        view_of = views.astype(str) if views is not None and len(views) == len(t) else np.full(len(t), "none")
+        for n, j in enumerate(nearest):
+            if ok[n]:
+                visible = {NAMES[k] for k in np.flatnonzero(shown[j])}
+                ok[n] = seen_in(view_of[n], visible, rule.signal, side)
+    return ok
+
+
+def worst(part: SavedPart, rule: RuleInfo, faulty: list[Record],
+          track: PoseTrack | None = None) -> tuple[Record, float, float]:  # fmt: skip
+    """The faulty rep at its worst for this rule: (record, time, value), from the saved angles of the frames the
+    rule judged (`judged`).
 
     Within a rep the moment is the highest value (the peak of the movement), or the lowest for rules on a
     minimum or mean, or for rules judged at the movement's peak that frame (the bottom of a squat; against the
@@ -49,10 +77,13 @@ def worst(part: SavedPart, rule: RuleInfo, faulty: list[Record]) -> tuple[Record
     lowest = rule.op == ">=" and rule.measure in ("min", "mean")
     best: tuple[Record, float, float] | None = None
     for r in faulty:
-        mask = (t >= r.start_s) & (t <= r.end_s)
         for side in ("left", "right") if r.side == "both" else (r.side,):
             values = part.angles.get(f"{rule.signal}_{side}")
-            if values is None or not np.isfinite(np.where(mask, values, np.nan)).any():
+            if values is None:
+                continue
+            values = np.where(judged(part, rule, side, track), values, np.nan)
+            mask = (t >= r.start_s) & (t <= r.end_s)
+            if not np.isfinite(np.where(mask, values, np.nan)).any():
                 continue
             seg = np.where(mask, np.abs(values) if rule.measure == "abs_max" else values, np.nan)
             value = values
@@ -77,7 +108,7 @@ def worst(part: SavedPart, rule: RuleInfo, faulty: list[Record]) -> tuple[Record
 def _still(session: SavedSession, part: SavedPart, rule: RuleInfo, faulty: list[Record], track: PoseTrack) -> str:
     from formcheck.draw.stills import still
 
-    record, t, value = worst(part, rule, faulty)
+    record, t, value = worst(part, rule, faulty, track)
     i = int(np.argmin(np.abs(track.t - t)))
     uri, origin = still(track.xyzv[i], track.width, track.height, t, session.video())
     if rule.measure == "peak_over_start":
