@@ -134,8 +134,12 @@ def analyze_video(video: Path, request: Request) -> Analysis:
     grabber.start()
     yield_to_inference()
     head = _head(request, video, request.model)
-    return _run(request, info, head, lambda core, rec, sink: drive(core, worker, rec, sink, ""),
-                frames_read=lambda: source.frames_read)  # fmt: skip
+    try:
+        return _run(request, info, head, lambda core, rec, sink: drive(core, worker, rec, sink, ""),
+                    frames_read=lambda: source.frames_read)  # fmt: skip
+    finally:  # the threads end with the run, also when it fails before its first frame (an output folder refused)
+        worker.stop()
+        grabber.stop()
 
 
 def analyze_landmarks(csv: Path, request: Request, size: tuple[int, int] | None = None) -> Analysis:

@@ -202,6 +202,26 @@ def test_out_is_a_folder_of_other_files(world: dict[str, Path], tmp_path: Path) 
     still_there(world)
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("where", ["a file", "under a file", "a folder of other files"])
+def test_a_bad_out_for_a_video_is_one_line_not_a_crash(full_model: str, world: dict[str, Path], tmp_path: Path,
+                                                        where: str) -> None:  # fmt: skip
+    # With a video the model and the frame reader are already running when the output folder is refused: they
+    # must be stopped, not left to abort the process at exit (it died with SIGABRT, exit 134, after the line).
+    (tmp_path / "f").write_text("x")
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "holiday.jpg").write_bytes(b"x")
+    out = {
+        "a file": tmp_path / "f",
+        "under a file": tmp_path / "f" / "sub",
+        "a folder of other files": tmp_path / "photos",
+    }
+    line = one_line(run("analyze", str(ROOT / "sample_videos" / "squat_side.mp4"), "-e", "squat", "--out",
+                        str(out[where]), "--db", str(world["db"])), code=2)  # fmt: skip
+    assert "--out" in line
+    still_there(world)
+
+
 @pytest.mark.parametrize("target", ["folder", "unwritable"])
 def test_history_export_to_a_bad_place(world: dict[str, Path], tmp_path: Path, target: str) -> None:
     out = tmp_path if target == "folder" else Path("/proc/formcheck.csv")
