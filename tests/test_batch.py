@@ -44,7 +44,14 @@ def test_folder_batch_with_a_broken_file_resumes_and_records(archive: Path, tmp_
         assert conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 2
     again = run("analyze", str(archive), "-e", "squat", "--out", str(out), "--db", str(db))
     assert "2 already done" in again.stdout
-    assert {r["status"] for r in rows(out / "batch.csv").values()} == {"skipped", "error"}
+    kept = rows(out / "batch.csv")
+    assert {r["status"] for r in kept.values()} == {"skipped", "error"}
+    for name in ("squat_side.mp4", "squat_side_trunk_lean.mp4"):  # the figures of the run that did them stay
+        assert [kept[name][c] for c in ("valid", "attempted", "faults", "frames")] == [
+            table[name][c] for c in ("valid", "attempted", "faults", "frames")]  # fmt: skip
+    other = run("analyze", str(archive), "-e", "lunge", "--out", str(out), "--db", str(db))
+    assert "could not be analysed" in one_line(other, code=2)  # the folders hold squats, not lunges
+    assert "holds a squat session, not a lunge one" in rows(out / "batch.csv")["squat_side.mp4"]["error"]
     forced = run("analyze", str(archive), "-e", "squat", "--out", str(out), "--db", str(db), "--force")
     assert "2 analysed" in forced.stdout and not (out / "squat_side-2").exists()  # replaced, not duplicated
     with sqlite3.connect(db) as conn:
@@ -80,3 +87,23 @@ def test_ray_gives_the_same_results_as_local_workers(tmp_path: Path) -> None:
     assert {k: [v[c] for c in keep] for k, v in a.items()} == {k: [v[c] for c in keep] for k, v in b.items()}
     assert (tmp_path / "ray" / "squat_side" / "reps.json").read_text() == (
         tmp_path / "local" / "squat_side" / "reps.json").read_text()  # fmt: skip
+
+
+def test_a_batch_takes_the_programme_and_refuses_what_is_one_session_s(archive: Path, tmp_path: Path) -> None:
+    programme = tmp_path / "p.toml"
+    programme.write_text('[programme]\ntitle = "Lenient"\npatient = "P-9"\n\n'
+                         '[[exercise]]\nname = "squat"\nsets = 1\nreps = 3\n'
+                         '  [exercise.rules."squat.trunk_lean"]\n  threshold = 80\n')  # fmt: skip
+    assert "valid" in run("programme", "check", str(programme)).stdout
+    (archive / "monday" / "broken.mp4").unlink()
+    done = run("analyze", str(archive), "-e", "squat", "--programme", str(programme), "--out", str(tmp_path / "o"),
+               "--no-history", "--workers", "1")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    leaning = rows(tmp_path / "o" / "batch.csv")["squat_side_trunk_lean.mp4"]
+    assert leaning["faults"] == "" and leaning["patient"] == "P-9"  # judged with the programme's 80° lean limit
+    summary = (tmp_path / "o" / "squat_side_trunk_lean" / "summary.json").read_text()
+    assert "Lenient" in summary
+    for option in (("--pain-before", "3"), ("--replace",), ("--workers", "-1")):
+        line = one_line(run("analyze", str(archive), "-e", "squat", "--no-history", "--out", str(tmp_path / "x"),
+                            *option), code=2)  # fmt: skip
+        assert option[0] in line, line

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from formcheck.batch.jobs import Job, from_folder, from_manifest
@@ -27,10 +27,14 @@ class BatchArgs:
     force: bool = False
     ray: str = ""  # "" local processes; "local" or an address: Ray
     every_frame: bool = False
+    programme: Path | None = None  # every video judged against this programme file
+    annotate: bool = False  # also write each video's annotated.mp4
 
 
 def plan(args: BatchArgs) -> list[Job]:
     """The jobs, checked before anything runs."""
+    if args.workers < 0:
+        raise FormcheckError(f"--workers must be 1 or more (0, the default, is one per core), not {args.workers}")
     check_variant(args.model)
     model_path(args.model)
     if args.manifest is not None:
@@ -45,7 +49,18 @@ def plan(args: BatchArgs) -> list[Job]:
     missing = [j.video for j in jobs if not j.video.is_file()]
     if missing:
         raise FormcheckError(f"{missing[0]}: no such video ({len(missing)} of the {len(jobs)} listed are missing)")
-    return jobs
+    return [_resolved(j, args) for j in jobs]
+
+
+def _resolved(job: Job, args: BatchArgs) -> Job:
+    """The job with its exercise as the programme sets it (read here, once: a worker may be another machine)."""
+    if args.programme is None:
+        return replace(job, annotate=args.annotate)
+    from formcheck.session.plan import plan_for
+
+    plan = plan_for(job.exercise, args.programme, one=True)
+    return replace(job, step=plan.steps[0], programme=plan.programme, patient=job.patient or plan.patient,
+                   annotate=args.annotate)  # fmt: skip
 
 
 def runner(args: BatchArgs) -> Callable[[list[Job]], Iterator[Outcome]]:

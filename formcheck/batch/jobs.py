@@ -5,9 +5,14 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from formcheck.errors import FormcheckError
 from formcheck.io.session_folder import is_session
+
+if TYPE_CHECKING:
+    from formcheck.session.plan import Step
+    from formcheck.summary import ProgrammeInfo
 
 VIDEO_SUFFIXES = {".mp4", ".mov", ".avi", ".mkv", ".m4v", ".webm", ".gif", ".mpg", ".mpeg", ".wmv"}
 MANIFEST_COLUMNS = ("video", "exercise", "patient")
@@ -21,6 +26,10 @@ class Job:
     exercise: str
     patient: str
     out: Path  # its session folder
+    # Resolved here, shipped to the worker as values (a Ray worker has no access to this machine's files):
+    step: Step | None = None  # the exercise as a --programme sets it (None: the catalogue's)
+    programme: ProgrammeInfo | None = None
+    annotate: bool = False  # also write annotated.mp4
 
 
 def _out_folders(videos: list[Path], root: Path) -> list[Path]:

@@ -40,6 +40,25 @@ def _batch(args: object, db: Path | None, history: bool) -> None:
                              f"{args.out / BATCH_CSV}")  # type: ignore[attr-defined]  # fmt: skip
 
 
+# Options of one session that a batch cannot take, and what to do instead.
+_NOT_FOR_BATCH = {
+    "pain_before": "--pain-before is one session's; record it per video with `formcheck analyze VIDEO`",
+    "pain_after": "--pain-after is one session's; record it per video with `formcheck analyze VIDEO`",
+    "landmarks": "--landmarks replays one CSV; give it without a folder or --manifest",
+    "size": "--size goes with --landmarks (one CSV), not with a batch",
+    "replace": "a batch analyses again with --force, not --replace",
+}
+
+
+def refuse_for_batch(**given: object) -> None:
+    """One line for the first option given that a batch would otherwise ignore silently."""
+    from formcheck.errors import FormcheckError
+
+    for name, value in given.items():
+        if value not in (None, "", False):
+            raise FormcheckError(_NOT_FOR_BATCH[name])
+
+
 def analyze(
     video: Annotated[Path | None, typer.Argument(help="a video file, or a folder of videos (a batch)")] = None,
     exercise: Annotated[str, typer.Option("--exercise", "-e", help="exercise name (see `formcheck exercises`)")] = "",
@@ -67,8 +86,11 @@ def analyze(
     if manifest is not None or (video is not None and video.is_dir()):
         from formcheck.batch.command import BatchArgs
 
+        refuse_for_batch(pain_before=pain_before, pain_after=pain_after, landmarks=landmarks, size=size,
+                         replace=replace)  # fmt: skip
         args_ = BatchArgs(folder=video, manifest=manifest, exercise=exercise, patient=patient, out=out or Path("out"),
-                          model=model, workers=workers, force=force, ray=ray, every_frame=every_frame)  # fmt: skip
+                          model=model, workers=workers, force=force, ray=ray, every_frame=every_frame,
+                          programme=programme, annotate=annotate)  # fmt: skip
         return _batch(args_, db, history)
 
     args = AnalyzeArgs(video=video, exercise=exercise, out=out, model=model, annotate=annotate, landmarks=landmarks,
