@@ -17,7 +17,10 @@ def summary_lines(summary: ExerciseSummary) -> list[str]:
     if holds:
         lines.append("holds: " + "; ".join(f"{s}: " + ", ".join(f"{h:.1f} s" for h in v) for s, v in holds.items()))
     if not summary.attempted_reps and not holds:
-        lines.append("reps: 0 (no movement of this exercise was recognised)")
+        if summary.motion == "hold":
+            lines.append("holds: 0 (the held posture of this exercise was not recognised)")
+        else:
+            lines.append("reps: 0 (no movement of this exercise was recognised)")
     if summary.faults:
         lines.append("faults: " + ", ".join(f"{k} ×{n}" for k, n in summary.faults.items()))
     lines += [f"advice: {a}" for a in summary.advice]

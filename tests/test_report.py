@@ -188,3 +188,12 @@ def test_worst_moment_is_a_frame_the_rule_judged_not_a_hidden_joint(tmp_path: Pa
     saved.xyzv[j, NAMES.index(f"{side}_knee"), 3] = 0.1
     assert worst(part, rule, faulty)[2] == 170.0  # ungated, the guess would be the worst moment
     assert worst(part, rule, faulty, saved)[1:] == (t_seen, v_seen)
+
+
+def test_a_summary_with_nothing_found_names_what_was_looked_for() -> None:
+    from formcheck.report_text import summary_lines
+    from formcheck.summary import ExerciseSummary
+
+    assert "holds: 0 (the held posture of this exercise was not recognised)" in summary_lines(
+        ExerciseSummary("pigeon", motion="hold"))  # fmt: skip
+    assert "reps: 0 (no movement of this exercise was recognised)" in summary_lines(ExerciseSummary("squat"))
