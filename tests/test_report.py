@@ -132,9 +132,18 @@ def test_pdf_without_chromium_is_one_clear_line(fault_session: Path, tmp_path: P
 
 
 def test_report_of_a_missing_session_is_one_clear_line(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "formcheck", "report", "999", "--db", str(tmp_path / "h.sqlite")],
-                          capture_output=True, text=True, cwd=ROOT, timeout=120)  # fmt: skip
-    assert "no session 999" in one_error_line(done)
+    def report(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "formcheck", "report", *args], capture_output=True, text=True,
+                              cwd=ROOT, timeout=120)  # fmt: skip
+
+    typo = tmp_path / "typo" / "h.sqlite"  # a mistyped --db: said, and no database (or folder) made there
+    assert "no history database there" in one_error_line(report("999", "--db", str(typo)))
+    assert "no history database there" in one_error_line(report("--patient", "alice", "--db", str(typo)))
+    assert not typo.parent.exists()
+    connect(tmp_path / "h.sqlite").close()  # an empty history
+    assert "no session 999" in one_error_line(report("999", "--db", str(tmp_path / "h.sqlite")))
+    line = one_error_line(report("--patient", "nobody", "--db", str(tmp_path / "h.sqlite")))
+    assert "no sessions of patient 'nobody'" in line and "patients recorded: none" in line
 
 
 def test_front_view_squat_report_with_knees_in_shows_the_bottom_and_a_ratio(tmp_path: Path) -> None:

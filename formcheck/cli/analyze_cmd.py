@@ -107,7 +107,10 @@ def analyze(
 
     echo_lines(summary_lines(analysis.exercise))
     if analysis.folder != analysis.asked:
-        typer.echo(f"note: {analysis.asked} already holds a session; this one is in {analysis.folder}/")
+        from formcheck.io.session_folder import is_session
+
+        why = "already holds a session" if is_session(analysis.asked) else "could not be replaced (is it writable?)"
+        typer.echo(f"note: {analysis.asked} {why}; this one is in {analysis.folder}/")
     typer.echo(f"files in {analysis.folder}/")
     if history:
         from formcheck.history.record import record_history

@@ -107,9 +107,18 @@ def migrate(conn: sqlite3.Connection, upto: int = VERSION) -> int:
     return max(version, upto)
 
 
-def connect(path: Path | None = None, upto: int = VERSION) -> sqlite3.Connection:
-    """Open (creating and migrating as needed) the history database."""
+class NoHistory(FormcheckError):
+    """A command that only reads the history found no database file (nothing was created)."""
+
+
+def connect(path: Path | None = None, upto: int = VERSION, create: bool = True) -> sqlite3.Connection:
+    """Open (creating and migrating as needed) the history database. `create=False` (commands that only read):
+    a missing file is NoHistory, and nothing is made: a mistyped --db must not leave a new database behind."""
+    given = path is not None
     path = path or default_path()
+    if not create and not path.exists():
+        where = "check --db" if given else "nothing has been recorded on this machine yet"
+        raise NoHistory(f"{path}: no history database there ({where}; one is made when a session is recorded)")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

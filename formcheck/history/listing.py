@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from formcheck.errors import FormcheckError
-from formcheck.history.db import connect
+from formcheck.history.db import NoHistory, connect
 from formcheck.history.store import export_csv, sessions
 
 
@@ -17,7 +17,12 @@ def _cell(value: object, width: int) -> str:
 
 def session_table(db: Path | None, patient: str | None) -> list[str]:
     """One line per session, oldest first."""
-    conn = connect(db)
+    try:
+        conn = connect(db, create=False)
+    except NoHistory:
+        if db is not None:
+            raise
+        return ["no sessions recorded yet"]
     try:
         rows = sessions(conn, patient)
     finally:
@@ -37,7 +42,7 @@ def export(db: Path | None, out: Path, patient: str | None) -> int:
     """Every rep and hold to CSV; returns the number of rows."""
     if out.is_dir():
         raise FormcheckError(f"{out}: is a folder; give a file name for the CSV (e.g. {out / 'history.csv'})")
-    conn = connect(db)
+    conn = connect(db, create=False)
     try:
         return export_csv(conn, out, patient)
     except OSError as exc:

@@ -156,6 +156,14 @@ class ExerciseDay:
     pain_after: int | None
 
 
+def patients(conn: sqlite3.Connection) -> list[str]:
+    """The names of the patients with sessions recorded, in order."""
+    rows = conn.execute(
+        "SELECT DISTINCT p.name FROM patients p JOIN sessions s ON s.patient_id = p.id ORDER BY p.name"
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
 def progress_rows(conn: sqlite3.Connection, patient: str, since: str | None = None) -> list[ExerciseDay]:
     """Per session and exercise: counts, range, hold, faults and pain, oldest first."""
     rows = conn.execute(

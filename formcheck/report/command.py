@@ -10,7 +10,7 @@ from formcheck.history.db import connect
 
 
 def _progress(patient: str, since: str, db: Path | None, out: Path | None) -> tuple[str, Path]:
-    from formcheck.history.store import progress_rows
+    from formcheck.history.store import patients, progress_rows
     from formcheck.report.progress_report import progress_report
 
     if since:
@@ -18,11 +18,15 @@ def _progress(patient: str, since: str, db: Path | None, out: Path | None) -> tu
             dt.date.fromisoformat(since)
         except ValueError as exc:
             raise FormcheckError(f"--since {since!r}: give a date as YYYY-MM-DD") from exc
-    conn = connect(db)
+    conn = connect(db, create=False)
     try:
         rows = progress_rows(conn, patient, since)
+        known = [] if rows else patients(conn)
     finally:
         conn.close()
+    if not rows and patient not in known:
+        listed = ", ".join(repr(k) for k in known[:10]) or "none"
+        raise FormcheckError(f"no sessions of patient {patient!r} in the history; patients recorded: {listed}")
     name = "".join(c if c.isalnum() else "_" for c in patient)
     return progress_report(patient, since, rows), out or Path(f"progress_{name}.html")
 
@@ -35,7 +39,7 @@ def _session(target: str, db: Path | None, out: Path | None) -> tuple[str, Path]
     if target.isdigit() and not Path(target).is_dir():
         from formcheck.history.store import session
 
-        conn = connect(db)
+        conn = connect(db, create=False)
         try:
             row = session(conn, int(target))
         finally:
