@@ -19,6 +19,7 @@ _JOINT_OF = {
 # RGB: frames travel in RGB from the decoder to the encoder (the window converts once, for display).
 WHITE, BLACK, GREEN, AMBER, RED = (255, 255, 255), (0, 0, 0), (80, 200, 80), (255, 190, 0), (230, 60, 60)
 _FONT = cv2.FONT_HERSHEY_SIMPLEX
+_AROUND = ((-1, -1), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1))
 
 
 def text(img: np.ndarray, message: str, org: tuple[int, int], scale: float, color: tuple[int, int, int],
@@ -26,7 +27,12 @@ def text(img: np.ndarray, message: str, org: tuple[int, int], scale: float, colo
     """Anti-aliased text, outlined in black unless it sits on a dark panel."""
     thick = max(1, round(scale * 1.4))
     if outline:  # legible over any background; not needed on the dark panel
-        cv2.putText(img, message, org, _FONT, scale, BLACK, thick + 2, cv2.LINE_AA)
+        # The outline is the same text in black, shifted round the letters, not one thicker stroke: OpenCV spaces
+        # a one-pixel stroke's letters closer than a thicker one's (an 18-letter cue at scale 0.7: 179 against
+        # 191 px), so a thin text drifted off a thick outline, and it draws every stroke from 2 px up alike.
+        x, y = org
+        for dx, dy in _AROUND:
+            cv2.putText(img, message, (x + dx * thick, y + dy * thick), _FONT, scale, BLACK, thick, cv2.LINE_AA)
     cv2.putText(img, message, org, _FONT, scale, color, thick, cv2.LINE_AA)
 
 
