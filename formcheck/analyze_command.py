@@ -49,6 +49,8 @@ def run_analyze(args: AnalyzeArgs, progress: Callable[[int, int], None] | None =
     check_variant(args.model)
     head = SessionSummary(kind="analyze", patient=args.patient or plan.patient, programme=plan.programme,
                           pain_before=check_pain(args.pain_before), pain_after=check_pain(args.pain_after))  # fmt: skip
+    if args.landmarks is not None and args.video is not None:
+        raise FormcheckError(f"give a VIDEO ({args.video}) or --landmarks FILE.csv ({args.landmarks}), not both")
     if args.landmarks is not None:
         out = args.out or args.landmarks.parent / f"{args.landmarks.stem}_analysis"
         request = Request(plan.steps[0], out, replace=args.replace, head=head)

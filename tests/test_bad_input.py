@@ -111,6 +111,8 @@ USAGE = [
     (("exercises", "show", "nosuch"), "unknown exercise 'nosuch'"),
     (("programme", "check", "missing.toml"), "no such programme file"),
     (("synth", "nosuch"), "unknown motion 'nosuch'"),
+    (("synth",), "say which motion"),
+    (("analyze", "x.mp4", "--landmarks", "x.csv", "-e", "squat"), "not both"),
     (("analyze", "--landmarks", "x.csv", "-e", "squat", "--size", "big"), "--size must be WIDTHxHEIGHT"),
 ]
 
@@ -219,6 +221,13 @@ def test_a_bad_out_for_a_video_is_one_line_not_a_crash(full_model: str, world: d
     line = one_line(run("analyze", str(ROOT / "sample_videos" / "squat_side.mp4"), "-e", "squat", "--out",
                         str(out[where]), "--db", str(world["db"])), code=2)  # fmt: skip
     assert "--out" in line
+    still_there(world)
+
+
+def test_report_out_under_a_file(world: dict[str, Path], tmp_path: Path) -> None:
+    (tmp_path / "f").write_text("x")
+    line = one_line(run("report", str(world["before"]), "--out", str(tmp_path / "f" / "r.html")), code=2)
+    assert "is a file, not a folder" in line and (tmp_path / "f").read_text() == "x"
     still_there(world)
 
 

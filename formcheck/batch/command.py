@@ -44,8 +44,12 @@ def plan(args: BatchArgs) -> list[Job]:
         jobs = from_folder(args.folder, args.exercise, args.patient, args.out)
     from formcheck.exercises.catalogue import get
 
-    for exercise in {j.exercise for j in jobs}:
-        get(exercise)  # an unknown exercise in a manifest is reported before hours of work, not after
+    for row, job in enumerate(jobs, start=2):  # an unknown exercise is reported before hours of work, not after
+        try:
+            get(job.exercise)
+        except FormcheckError as exc:
+            where = f"{args.manifest}: row {row} ({job.video.name}): " if args.manifest is not None else ""
+            raise FormcheckError(f"{where}{exc}") from None
     missing = [j.video for j in jobs if not j.video.is_file()]
     if missing:
         raise FormcheckError(f"{missing[0]}: no such video ({len(missing)} of the {len(jobs)} listed are missing)")

@@ -9,7 +9,7 @@ import typer
 
 exercises_app = typer.Typer(help="The exercises formcheck knows: view, dosage, rules.")
 programme_app = typer.Typer(no_args_is_help=True, help="Programme files (TOML) written by a therapist.")
-models_app = typer.Typer(no_args_is_help=True, help="Install and check the pose models.")
+models_app = typer.Typer(no_args_is_help=True, help="Install the pose models.")
 
 
 @exercises_app.callback(invoke_without_command=True)

@@ -39,6 +39,8 @@ def synth(
         for path in render_samples(samples):
             typer.echo(f"wrote {path}")
         return
+    if not exercise:
+        raise FormcheckError("say which motion to render: formcheck synth EXERCISE (see formcheck synth --list)")
     if exercise not in MOTIONS:
         raise FormcheckError(f"unknown motion '{exercise}': choose one of {', '.join(MOTIONS)}")
     if fault is not None and fault not in MOTIONS[exercise].faults:

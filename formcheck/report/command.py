@@ -58,6 +58,9 @@ def write_report(target: str | None, out: Path | None, pdf: bool, patient: str |
     if target is None and patient is None:
         raise FormcheckError("give a SESSION_ID or a session folder, or --patient NAME for a progress report")
     html, where = _progress(patient or "", since, db, out) if target is None else _session(target, db, out)
+    blocked = next((p for p in where.parents if p.exists() and not p.is_dir()), None)
+    if blocked is not None:
+        raise FormcheckError(f"{blocked}: is a file, not a folder, so {where} cannot be written; choose another --out")
     try:
         where.parent.mkdir(parents=True, exist_ok=True)
         where.write_text(html, encoding="utf-8")
