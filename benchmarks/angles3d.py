@@ -42,12 +42,19 @@ SIGNALS = {
     "standing_hip_extension": ("hip_flexion",),
     "quadruped_hip_extension": ("hip_flexion",),
     "quadruped_hip_circles": ("hip_flexion",),
+    # holds: the posture's band signals (the worked side: the back leg of the kneeling stretch, the pigeon's folded
+    # front leg, the figure-four's crossed leg)
+    "kneeling_hip_flexor_stretch": ("hip_flexion", "knee_flexion"),
+    "pigeon": ("knee_flexion", "hip_flexion"),
+    "seated_figure_four": ("knee_flexion",),
+    "supine_double_hip_rotation": ("knee_drop",),
 }
 TWIN_3D = {
     "knee_flexion": "knee_flexion_3d",
     "hip_flexion": "hip_flexion_3d",
     "hip_abduction": "hip_abduction_3d",
     "trunk_lean": "trunk_lean_3d",
+    "knee_drop": "knee_drop_3d",
 }
 
 

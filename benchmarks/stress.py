@@ -1,6 +1,8 @@
 """The rendered stress suite for counting: every exercise from every view it counts from, ranges from 50 % to
 130 % of the typical, tempos from 0.7 s to 4 s a rep, recordings that start mid-rep and end at the turning
-point, legs that alternate, a second person standing or walking in the picture, a camera cut mid-set.
+point, legs that alternate, a second person standing or walking in the picture, a camera cut mid-set; every hold
+exercise from every view it times (two holds, each timed against the rendered time); and every exercise from the
+views it cannot count or time from, where nothing may be found and the summary must say why.
 
     python benchmarks/counting.py --rendered [--only NAME]
 
@@ -22,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 CACHE = ROOT / "bench-cache" / "stress"
+HOLD_S = 5.0  # each rendered hold (a programme's holds are 20-30 s; 5 s is past every hold's minimum, 2 s)
 
 
 def view_offset(own: str, view: str) -> float:
@@ -46,6 +49,7 @@ class StressCase:
     second: str = ""
     cut_at_s: float | None = None
     countable: bool = True  # False: a view the exercise declares it cannot count from (expect 0, told why)
+    hold_s: float | None = None  # a hold exercise: each of `reps` holds lasts this long (the truth's held time)
 
 
 def cases() -> list[StressCase]:
@@ -92,12 +96,50 @@ def cases() -> list[StressCase]:
     # A cut start from another view than the exercise's own (appended last, for the same reason): from the front the
     # squat is counted on the thigh's drop, whose reference length a recording opening at the bottom cannot show.
     out.append(StressCase("squat-front-starts-at-bottom", "squat", view_offset("side", "front"), start_s=0.8 + 1.4))
+    # Holds (appended last, for the same reason): every hold exercise from every view it declares it can time, and
+    # from the views it cannot; two holds of 5 s each, apart by a return to rest.
+    for name, exercise in EXERCISES.items():
+        if exercise.kind == "reps":
+            continue
+        own = MOTIONS[name].view
+        for view in ("side", "oblique", "front"):
+            countable = view in exercise.counting_views
+            suffix = "" if countable else "-not-counted"
+            out.append(StressCase(f"{name}-{view}{suffix}", name, view_offset(own, view), reps=2, hold_s=HOLD_S,
+                                  countable=countable))  # fmt: skip
     return out
 
 
 def told_why(records: Sequence[object], warnings: list[str]) -> bool:
     """A case from a view its exercise cannot count from: no count, and a warning with the setup check's request."""
     return not records and any("the setup check asked for this" in w for w in warnings)
+
+
+def hold_row(case: StressCase, truth: dict, records: Sequence[object]) -> tuple[int, int, list[float]]:
+    from formcheck.exercises.catalogue import get
+
+    """Print a hold case's line; (holds found, holds rendered, each matched hold's time minus the rendered one, s).
+
+    The rendered hold is the time spent still at the posture's peak; the person is in the held posture's band for
+    part of the way into it and out of it as well, so a timer that is right reads somewhat longer."""
+    want = [r for r in truth["reps"] if r["in_recording"]]
+    found = [r for r in records if getattr(r, "held_s", None) is not None]
+    # Each found hold against the rendered hold its middle falls in (a hold split in two is one wrong count).
+    errors = []
+    for r in want:
+        lo, hi = r["peak_s"] - 0.5, r["peak_s"] + r["held_s"] + 0.5
+        inside = [h for h in found if lo <= (h.start_s + h.end_s) / 2 <= hi]  # type: ignore[attr-defined]
+        if len(inside) == 1:
+            errors.append(inside[0].held_s - r["held_s"])  # type: ignore[attr-defined]
+    times = " ".join(f"{h.held_s:.1f}" for h in found)  # type: ignore[attr-defined]
+    rendered = " ".join(f"{r['held_s']:.1f}" for r in want)
+    mark = "" if len(found) == len(want) else f"  <- {len(found) - len(want):+d}"
+    sided = ""
+    if found and get(case.exercise).sides == "each":  # the held side: the leg the renderer worked
+        sided = " ok" if sorted(h.side for h in found) == sorted(r["side"] for r in want) else " WRONG side"  # type: ignore[attr-defined]
+    print(f"{case.name:42s} {len(want):4d} {len(found):4d}  holds of {times or '-'} s (rendered {rendered}){sided}"
+          f"{mark}", flush=True)  # fmt: skip
+    return len(found), len(want), errors
 
 
 def render(case: StressCase, seed: int) -> Path:
@@ -109,7 +151,8 @@ def render(case: StressCase, seed: int) -> Path:
     path = CACHE / f"{case.name}.{seed}.mp4"
     if not Path(f"{path}.truth.json").is_file():
         CACHE.mkdir(parents=True, exist_ok=True)
-        plan = Plan(case.exercise, reps=case.reps, rep_s=case.rep_s, side=case.side, range_scale=case.range_scale)
+        plan = Plan(case.exercise, reps=case.reps, rep_s=case.rep_s, side=case.side, range_scale=case.range_scale,
+                    hold_s=case.hold_s)  # fmt: skip
         scene = replace(random_scene(seed, case.view_offset), fps=15.0)
         stress = Stress(case.start_s, case.end_s, case.alternate, case.second, case.cut_at_s)
         renderer = Renderer(scene.width, scene.height)
@@ -125,7 +168,7 @@ def run_suite(only: str = "") -> None:
     from formcheck.exercises.catalogue import get
     from formcheck.session.plan import steps_for
 
-    rows, blocked = [], []
+    rows, blocked, holds = [], [], []
     print(f"{'rendered case':42s} {'want':>4s} {'got':>4s}  sides")
     for seed, case in enumerate(cases(), start=700):
         if only and only not in case.name:
@@ -143,6 +186,9 @@ def run_suite(only: str = "") -> None:
             print(f"{case.name:42s} {0:4d} {len(records):4d}  {'told why' if said else 'NOT TOLD'} (views: {seen})",
                   flush=True)  # fmt: skip
             continue
+        if case.hold_s is not None:
+            holds.append(hold_row(case, truth, records))
+            continue
         want = truth["expected"]
         sides_want = sorted(r["side"] for r in truth["reps"] if r["in_recording"])
         sides_got = sorted(r.side for r in records)
@@ -157,6 +203,18 @@ def run_suite(only: str = "") -> None:
         sided = [s for c, _, s in rows if get(c.exercise).sides != "both"]
         print(f"\nrendered: exact {exact}/{len(rows)} ({100 * exact / len(rows):.0f}%), per-side right "
               f"{sum(sided)}/{len(sided)}")  # fmt: skip
+    if holds:
+        exact = sum(n == want for n, want, _ in holds)
+        errors = [e for _, _, es in holds for e in es]
+        timed = (
+            (
+                f"; held time against the rendered hold: {sum(errors) / len(errors):+.2f} s on average, "
+                f"{sum(abs(e) for e in errors) / len(errors):.2f} s apart ({len(errors)} holds)"
+            )
+            if errors
+            else ""
+        )
+        print(f"rendered holds: exact number {exact}/{len(holds)} ({100 * exact / len(holds):.0f}%){timed}")
     if blocked:
         print(f"rendered from views not counted: nothing counted and the setup check's request said "
               f"{sum(blocked)}/{len(blocked)}")  # fmt: skip

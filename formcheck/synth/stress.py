@@ -91,13 +91,15 @@ def render_stress(plan: Plan, scene: Scene, stress: Stress, video: Path, rendere
 
 def _truth(plan: Plan, stress: Stress, times: np.ndarray, moments: list) -> dict:
     start, end = stress.start_s, stress.end_s if stress.end_s is not None else float(times[-1])
+    step = float(times[1] - times[0]) if len(times) > 1 else 0.0
     reps = []
     for r in range(plan.reps):
         peak = [float(t) for t, m in zip(times, moments, strict=True) if m.rep == r and m.u >= 0.98 * plan.range_scale]
         if not peak:
             continue
         side = plan.side if not (stress.alternate and r % 2) else ("right" if plan.side == "left" else "left")
-        reps.append({"rep": r, "peak_s": peak[0] - start, "side": side,
+        held = sum(m.phase == "hold" for m in moments if m.rep == r) * step  # seconds held at the peak
+        reps.append({"rep": r, "peak_s": peak[0] - start, "side": side, "held_s": round(held, 3),
                      "in_recording": start <= peak[0] <= end or start <= peak[-1] <= end})  # fmt: skip
     return {"plan": {"exercise": plan.exercise, "reps": plan.reps, "rep_s": plan.rep_s, "side": plan.side,
                      "range_scale": plan.range_scale},
