@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from formcheck.engine.looks import unlike_warning
 from formcheck.engine.records import HoldRecord, RepRecord
 from formcheck.errors import FormcheckError
 from formcheck.evidence import evidence_warnings
@@ -196,7 +197,8 @@ def _run(request: Request, info: VideoInfo, head: SessionSummary, run: Runner, f
         duration = float(core.t)
         evidence = evidence_warnings(summary, info, frames_read(), core.people.multi_frames, duration,
                                      recorder.setup_issue(0))  # fmt: skip
-        for warning in [*notes, *evidence]:
+        unlike = unlike_warning(request.step.exercise, recorder.records(0))
+        for warning in [*notes, *evidence, *([unlike] if unlike else [])]:
             recorder.warn(0, warning)
         video = VideoMeta(info.width, info.height, round(info.fps, 3), round(duration, 3))
         final = recorder.close(replace(head, status="completed", video=video, duration_s=round(duration, 2)))

@@ -5,8 +5,10 @@ alone, in its own rep.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -156,3 +158,21 @@ def test_knees_that_still_move_out_are_not_flagged() -> None:
     # ankles, than they stood (the bottom's ratio ~1.15 of the start's, against ~1.3 for a correct squat).
     plan = Plan("squat", reps=3, rep_s=2.8, fault="knees_in", fault_reps=(1,), fault_size=0.25)
     assert [set(r.faults) for r in judge(get("squat"), landmark_track(plan, FRONT))] == [set()] * 3
+
+
+@pytest.mark.parametrize(("motion", "analysed_as", "warned"), [
+    ("squat", "lunge", True), ("squat", "standing_hip_flexion", True), ("lunge", "squat", True),
+    ("squat", "squat", False), ("lunge", "lunge", False), ("standing_hip_flexion", "standing_hip_flexion", False),
+])  # fmt: skip
+def test_a_recording_analysed_as_the_wrong_exercise_says_so(tmp_path: Path, motion: str, analysed_as: str,
+                                                           warned: bool) -> None:  # fmt: skip
+    # A squat counted as a lunge bends both knees as a lunge does, and was counted with no word of doubt.
+    from formcheck.synth.motions import Plan
+    from tests.replay import session_folder
+
+    track = landmark_track(Plan(motion, reps=3, rep_s=2.8), Scene(fps=15.0))  # side-on (every one's own view)
+    folder = session_folder(track, tmp_path / "s", get(analysed_as), fps=15.0)
+    summary = json.loads((folder / "summary.json").read_text())
+    assert summary["attempted_reps"] >= 1, summary
+    said = [w for w in summary["warnings"] if "did not move as" in w]
+    assert bool(said) == warned, summary["warnings"]

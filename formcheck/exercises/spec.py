@@ -28,6 +28,21 @@ class ViewSignal:
 
 
 @dataclass(frozen=True)
+class Looks:
+    """How a rep of this exercise looks at its turning point, unlike the exercises it could be mistaken for (a
+    wrong --exercise, a wrong row of a clinic's manifest): the two sides' `signal` ("apart": their difference;
+    "lower": the smaller) inside [low, high]. Judged only from `views`; `unlike` says what a rep outside looks like.
+    """
+
+    signal: str
+    measure: Literal["apart", "lower"]
+    low: float
+    high: float
+    views: tuple[View, ...]
+    unlike: str
+
+
+@dataclass(frozen=True)
 class RepMotion:
     """Reps as cycles of one signal (formcheck.engine.cycles): out of rest, through a turning point, back.
 
@@ -47,6 +62,7 @@ class RepMotion:
     # Views where `signal` shows an unknown share of the movement (from a few per cent to most of it, as the
     # person moves): there no typical range is assumed, and the first reps need only `min_excursion`.
     foreshortened: tuple[View, ...] = ()
+    looks: Looks | None = None  # what the movement looks like, unlike others mistaken for it (a warning, not a rule)
 
     def _from(self, view: str) -> ViewSignal | None:
         """The view's own signal, when it has one."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from formcheck.exercises.spec import Band, Dosage, Exercise, HoldMotion, RepMotion, Rule, ViewSignal
+from formcheck.exercises.spec import Band, Dosage, Exercise, HoldMotion, Looks, RepMotion, Rule, ViewSignal
 
 # fmt: off
 SQUAT = Exercise(
@@ -14,8 +14,14 @@ SQUAT = Exercise(
     # thigh points at the camera and the knee angle in the picture shows anything from a seventh of the bend
     # (knees straight ahead: rendered squats, benchmarks/angles3d.py) to most of it (knees out over the toes:
     # the tuning set's front squats): no typical range holds there.
+    # A squat bends both hips alike; a lunge or a knee raise counted as a squat does not. Side-on and at an angle the
+    # tuning set's real squats read the two hips at most 29° apart at the bottom, its real lunges 80-118° apart
+    # (a throwaway script over every squat and lunge of the tuning set); from the front the picture's hip angle
+    # says nothing (it flips sign), so there it is not judged.
     motion=RepMotion(signal="knee_flexion", rest=5.0, typical_range=90.0, min_excursion=15.0,
-                     by_view=(ViewSignal(("front",), "thigh_drop"),), foreshortened=("front",)),
+                     by_view=(ViewSignal(("front",), "thigh_drop"),), foreshortened=("front",),
+                     looks=Looks("hip_flexion", "apart", 0.0, 50.0, ("side", "oblique"),
+                                 "one hip bent far more than the other, as in a lunge or a knee raise")),
     dosage=Dosage(sets=2, reps=10),
     rules=(
         Rule(id="squat.depth", description="squat depth (knee flexion at the bottom)",
@@ -110,9 +116,14 @@ LUNGE = Exercise(
     # both knee angles barely change in the picture (knees straight ahead: rendered lunges), so there the
     # lunge is counted, as the squat is, on the front thigh's elevation toward level (the rear thigh stays
     # near vertical, hence the larger of the two), with no typical range assumed.
+    # A lunge's front hip flexes while the rear one stays extended (the real lunges of the tuning set: 80-118° apart
+    # at the bottom); a squat counted as a lunge bends both alike (its real squats: 29° apart at most). 30° leaves
+    # room for a short, shallow lunge.
     motion=RepMotion(signal="knee_flexion", rest=5.0, typical_range=80.0, min_excursion=15.0, combine="min",
                      side_signal="hip_flexion_3d", foreshortened=("front",),
-                     by_view=(ViewSignal(("front",), "thigh_drop", combine="max"),)),
+                     by_view=(ViewSignal(("front",), "thigh_drop", combine="max"),),
+                     looks=Looks("hip_flexion", "apart", 30.0, 360.0, ("side", "oblique"),
+                                 "both hips bent alike, as in a squat")),
     dosage=Dosage(sets=2, reps=10),
     rules=(
         Rule(id="lunge.depth", description="front knee not bent to about 90°",
@@ -149,8 +160,12 @@ STANDING_HIP_FLEXION = Exercise(
     name="standing_hip_flexion", title="Standing hip flexion (knee raise)", view="side",
     counting_views=("side", "oblique"),
     posture=("upright",), needs=("hip", "knee"), sides="each",
-    # The thigh swings from vertical (0°) toward level (90°: knee at hip height).
-    motion=RepMotion(signal="hip_flexion", rest=0.0, typical_range=80.0, min_excursion=15.0),
+    # The thigh swings from vertical (0°) toward level (90°: knee at hip height), the standing leg's hip stays
+    # straight (the tuning set's real knee raise: -6 to 13° at the top; a squat counted as a knee raise bends both,
+    # 93°: a rendered one).
+    motion=RepMotion(signal="hip_flexion", rest=0.0, typical_range=80.0, min_excursion=15.0,
+                     looks=Looks("hip_flexion", "lower", -90.0, 45.0, ("side", "oblique"),
+                                 "both hips bent, as in a squat or a lunge")),
     dosage=Dosage(sets=2, reps=10),
     rules=(
         Rule(id="hip_flexion.height", description="knee not raised toward hip height",
