@@ -313,7 +313,7 @@ def test_empty_and_binary_csvs(world: dict[str, Path], tmp_path: Path) -> None:
         ('[[exercise]]\nname = "squat"\nrepz = 10\n', "unknown key 'repz'"),
         ('[[exercise]]\nname = "moonwalk"\n', "unknown exercise 'moonwalk'"),
         ("this is = not [toml", "not valid TOML"),
-        ('[[exercise]]\nname = "squat"\nsets = 0\n', "must be at least 1"),
+        ('[[exercise]]\nname = "squat"\nsets = 0\n', "must be from 1 to 20"),
         ('[[exercise]]\nname = "squat"\nrep_s = -2\n', "more than 0 seconds"),
     ],
 )
