@@ -162,6 +162,7 @@ def test_knees_that_still_move_out_are_not_flagged() -> None:
 
 @pytest.mark.parametrize(("motion", "analysed_as", "warned"), [
     ("squat", "lunge", True), ("squat", "standing_hip_flexion", True), ("lunge", "squat", True),
+    ("lunge", "standing_hip_flexion", True),
     ("squat", "squat", False), ("lunge", "lunge", False), ("standing_hip_flexion", "standing_hip_flexion", False),
 ])  # fmt: skip
 def test_a_recording_analysed_as_the_wrong_exercise_says_so(tmp_path: Path, motion: str, analysed_as: str,

@@ -160,12 +160,12 @@ STANDING_HIP_FLEXION = Exercise(
     name="standing_hip_flexion", title="Standing hip flexion (knee raise)", view="side",
     counting_views=("side", "oblique"),
     posture=("upright",), needs=("hip", "knee"), sides="each",
-    # The thigh swings from vertical (0°) toward level (90°: knee at hip height), the standing leg's hip stays
-    # straight (the tuning set's real knee raise: -6 to 13° at the top; a squat counted as a knee raise bends both,
-    # 93°: a rendered one).
+    # The thigh swings from vertical (0°) toward level (90°: knee at hip height) while the standing knee stays
+    # straight: the tuning set's real knee raise reads it at 10-25° at the top, its real squats and lunges bend
+    # both knees (78-90°: a throwaway script), so a squat or a lunge counted as a knee raise is told.
     motion=RepMotion(signal="hip_flexion", rest=0.0, typical_range=80.0, min_excursion=15.0,
-                     looks=Looks("hip_flexion", "lower", -90.0, 45.0, ("side", "oblique"),
-                                 "both hips bent, as in a squat or a lunge")),
+                     looks=Looks("knee_flexion", "lower", -90.0, 50.0, ("side", "oblique"),
+                                 "both knees bent, as in a squat or a lunge")),
     dosage=Dosage(sets=2, reps=10),
     rules=(
         Rule(id="hip_flexion.height", description="knee not raised toward hip height",
