@@ -56,3 +56,26 @@ def test_the_guided_coach_votes_the_view_too() -> None:
     for n in range(int(10 * FPS)):
         coach.update(frame(n, "side" if n % 30 >= 20 else "front"))
     assert coach.stage == "setup"
+
+
+def test_a_brief_setup_problem_while_counting_says_nothing() -> None:
+    # The deepest moment of a squat can take a frame or two out of "upright"; counting goes on (LOST_AFTER_S), and
+    # the annotated video once showed "Stand up straight to start" over the middle of the rep.
+    from dataclasses import replace
+
+    gate = SetupGate(get("squat"))
+    frames = [frame(n, "side") for n in range(int(3 * FPS))]
+    frames += [replace(frame(n, "side"), posture="horizontal") for n in range(len(frames), len(frames) + 3)]
+    frames += [frame(n, "side") for n in range(len(frames), len(frames) + int(FPS))]
+    said = []
+    for fk in frames:
+        on = gate.update(fk)
+        said.append((fk.posture, on, gate.message))
+    assert all(on for posture, on, _ in said[int(FPS) :]), said
+    assert not any(message for _, _, message in said[int(FPS) :]), said
+    lost = SetupGate(get("squat"))  # a problem that lasts pauses counting, and is said
+    for n in range(int(2 * FPS)):
+        lost.update(frame(n, "side"))
+    for n in range(int(2 * FPS), int((3 + LOST_AFTER_S) * FPS)):
+        lost.update(replace(frame(n, "side"), posture="horizontal"))
+    assert not lost.ready and lost.message

@@ -121,7 +121,9 @@ class SetupGate:
         else:
             self._good_since = None
             self._bad_since = fk.t if self._bad_since is None else self._bad_since
-            self.message = issue
             if self.ready and fk.t - self._bad_since >= LOST_AFTER_S:
                 self.ready = False
+            # Said only while it holds counting back: a squat's deepest lean takes a frame or two out of "upright"
+            # without pausing anything, and "Stand up straight to start" over the middle of a counted rep is wrong.
+            self.message = "" if self.ready else issue
         return self.ready
