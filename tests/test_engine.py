@@ -191,3 +191,29 @@ def test_side_views_judge_the_far_side_the_model_marks_unseen() -> None:
     assert side_value(side, "knee_flexion", "max", "both", gated=True) == 90.0
     assert side_value(front, "knee_flexion", "max", "both", gated=True) == 40.0
     assert np.isnan(side_value(front, "knee_flexion", "work", "right", gated=True))
+
+
+def _bridge_top(hips: list[float]) -> float | None:
+    """top_sag of a bridge whose hip angle reads `hips` at 15 fps (a falling signal: the top is its lowest)."""
+    from formcheck.engine.rules import Movement, top_sag
+    from formcheck.kinematics.stream import SIGNAL_NAMES
+    from formcheck.types import FrameKinematics
+
+    still = dict.fromkeys(SIGNAL_NAMES, (0.0, 0.0))
+    frames = [
+        FrameKinematics(t=n / 15, index=n, signals={**still, "hip_flexion": (v, v)}, view="side", facing="left",
+                        posture="horizontal", assessable=True, segment=0)
+        for n, v in enumerate(hips)
+    ]  # fmt: skip
+    return top_sag(frames, Movement("both", 0.0, 0.0, len(hips) / 15, "hip_flexion", False, 5.0, None, 90.0))
+
+
+def test_a_flat_top_whose_last_frame_is_its_peak_is_no_sag() -> None:
+    # The peak of a flat top is whichever frame reads highest, often the last before the lowering; the lowering
+    # after it once read as a 10°+ sag (the shipped sample bridge, flat at the top, was flagged).
+    lift = list(np.linspace(90, 0, 20))
+    flat = [0.2, 0.1, 0.2, 0.1, 0.1, 0.2, 0.1, 0.0, -0.1]  # the lowest (the top) is the last held frame
+    lower = list(np.linspace(0, 90, 20)[1:])
+    assert (_bridge_top(lift + flat + lower) or 0.0) < 3.0
+    sunk = list(np.linspace(0, 15, 15)) + [15.0] * 8  # sinks 15° at 15°/s, then holds there: a sag
+    assert (_bridge_top(lift + [0.0] * 4 + sunk + list(np.linspace(15, 90, 20)[1:])) or 0.0) >= 12.0
