@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 import numpy as np
@@ -205,15 +206,25 @@ def _bridge_top(hips: list[float]) -> float | None:
                         posture="horizontal", assessable=True, segment=0)
         for n, v in enumerate(hips)
     ]  # fmt: skip
-    return top_sag(frames, Movement("both", 0.0, 0.0, len(hips) / 15, "hip_flexion", False, 5.0, None, 90.0))
+    return top_sag(
+        frames, Movement("both", 0.0, 0.0, len(hips) / 15, "hip_flexion", False, 5.0, None, max(hips) - min(hips))
+    )
 
 
-def test_a_flat_top_whose_last_frame_is_its_peak_is_no_sag() -> None:
+def _cosine(a: float, b: float, seconds: float) -> list[float]:
+    n = max(2, round(seconds * 15))
+    return [a + (b - a) * (1 - math.cos(math.pi * k / (n - 1))) / 2 for k in range(1, n)]
+
+
+@pytest.mark.parametrize("lower_s", [1.4, 3.0, 4.0])  # a brisk lowering, and the slow controlled ones prescribed
+def test_a_flat_top_whose_last_frame_is_its_peak_is_no_sag(lower_s: float) -> None:
     # The peak of a flat top is whichever frame reads highest, often the last before the lowering; the lowering
     # after it once read as a 10°+ sag (the shipped sample bridge, flat at the top, was flagged).
-    lift = list(np.linspace(90, 0, 20))
-    flat = [0.2, 0.1, 0.2, 0.1, 0.1, 0.2, 0.1, 0.0, -0.1]  # the lowest (the top) is the last held frame
-    lower = list(np.linspace(0, 90, 20)[1:])
-    assert (_bridge_top(lift + flat + lower) or 0.0) < 3.0
-    sunk = list(np.linspace(0, 15, 15)) + [15.0] * 8  # sinks 15° at 15°/s, then holds there: a sag
-    assert (_bridge_top(lift + [0.0] * 4 + sunk + list(np.linspace(15, 90, 20)[1:])) or 0.0) >= 12.0
+    flat = [0.2, 0.1, 0.2, 0.1, 0.1, 0.2, 0.1, 0.2, 0.1, 0.0, 0.2, 0.1, 0.2, 0.1, 0.1, 0.2, 0.1, 0.0, -0.1]  # 2 s
+    hips = [45.0, *_cosine(45.0, 0.2, 1.4), *flat, *_cosine(-0.1, 45.0, lower_s)]  # a 45° bridge, top lowest last
+    assert (_bridge_top(hips) or 0.0) < get("glute_bridge").rule("bridge.sag").threshold  # not a sag
+
+
+def test_a_top_that_sinks_and_holds_is_a_sag() -> None:
+    sunk = [*_cosine(0.0, 15.0, 1.0), *[15.0] * 10]  # the hips sink 15°, held there, then lowered
+    assert (_bridge_top([90.0, *_cosine(90.0, 0.0, 1.4), 0.0, 0.0, 0.0, *sunk, *_cosine(15.0, 90.0, 1.4)]) or 0) >= 12

@@ -164,28 +164,29 @@ def top_hold_s(frames: Sequence[FrameKinematics], move: Movement) -> float:
 
 
 SAG_UPPER = 0.5  # the hold is the part of the rep in the upper half of its range
-# The lowering is the run of frames at the end of the hold falling faster than this, not a sag. (It was the last
-# 30 % of the time after the peak: on a flat top the peak is any frame of it, often the last, and then the
-# lowering itself read as a sag: the shipped sample bridge, flat at the top, was flagged.) On the exact joints of
-# the rendered sag (benchmarks/faults.py's clips) the hips sink 15° at up to 16°/s; the lowering falls at up to
-# 38-56°/s (28-41°/s in its median frame).
-LOWERING_DEG_S = 20.0
+SAG_LOWERING = 0.3  # the last 30 % of it is the lowering, not a sag
 
 
 def top_sag(frames: Sequence[FrameKinematics], move: Movement) -> float | None:
-    """How far the signal sank from its peak while held in the upper half of the rep, before the lowering."""
+    """How far the signal sank from its peak while held in the upper half of the rep, before the lowering.
+
+    The hold is timed from the first frame at the top (within the motion's tolerance of the peak), not from the
+    peak: a flat top peaks at whichever frame reads highest, often its last, and from there the first 70 % of the
+    time left was the lowering itself (the shipped sample bridge, flat at the top, was flagged). A fixed lowering
+    speed was tried in its place and dropped: a slow, controlled lowering (3-4 s) stays under any speed a sag
+    does not reach, and read as one.
+    """
     series = _series(frames, move)
     if not series:
         return None
-    peak_t, peak = max(series, key=lambda tv: tv[1])
+    peak = max(v for _, v in series)
+    reached = next(t for t, v in series if v >= peak - move.top_tolerance)
     upper = [(t, v) for t, v in series if v >= peak - SAG_UPPER * max(move.range_deg, move.top_tolerance)]
-    after = [(t, v) for t, v in upper if t >= peak_t]
+    after = [(t, v) for t, v in upper if t >= reached]
     if len(after) < 3:
         return 0.0
-    end = len(after)
-    while end > 1 and after[end - 2][1] - after[end - 1][1] >= LOWERING_DEG_S * (after[end - 1][0] - after[end - 2][0]):
-        end -= 1  # still falling fast: the lowering
-    return peak - min(v for _, v in after[:end])
+    held = [v for t, v in after if t <= after[0][0] + (1 - SAG_LOWERING) * (after[-1][0] - after[0][0])]
+    return peak - min(held)
 
 
 def over_start(times: np.ndarray, values: np.ndarray, start_s: float, peak_s: float) -> float | None:
