@@ -132,13 +132,13 @@ def analyze_video(video: Path, request: Request) -> Analysis:
     info = source.info
     grabber = FrameGrabber(source, drop=False)
     worker = PoseWorker(grabber, request.model, drop=False).start()
-    grabber.start()
-    yield_to_inference()
-    head = _head(request, video, request.model)
-    try:
+    try:  # the threads end with the run, also when it fails before its first frame (an output folder refused)
+        grabber.start()
+        yield_to_inference()
+        head = _head(request, video, request.model)
         return _run(request, info, head, lambda core, rec, sink: drive(core, worker, rec, sink, ""),
                     frames_read=lambda: source.frames_read)  # fmt: skip
-    finally:  # the threads end with the run, also when it fails before its first frame (an output folder refused)
+    finally:
         worker.stop()
         grabber.stop()
 

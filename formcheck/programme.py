@@ -31,8 +31,9 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 PROGRAMME_KEYS = {"title": str, "patient": str, "notes": str}
-# No home programme prescribes more (a set of 10-15 reps, 2-3 sets): a larger number is a typing slip.
-MOST = {"sets": 20, "reps": 200}
+# No home programme prescribes more (2-3 sets of 10-15 reps, holds of 20-60 s, a rep of 2-6 s, a minute or two of
+# rest): a larger number is a typing slip.
+MOST = {"sets": 20, "reps": 200, "hold_s": 600.0, "rest_s": 600.0, "rep_s": 60.0}
 EXERCISE_KEYS = {"name": str, "sets": int, "reps": int, "hold_s": float, "sides": str, "rest_s": float, "rep_s": float,
                  "rules": dict}  # fmt: skip
 RULE_KEYS = {"threshold": float, "enabled": bool, "severity": str, "cue": str}
@@ -158,17 +159,15 @@ def _item(path: Path, lines: _Lines, i: int, raw: object) -> Item:
         if key in raw and not 1 <= raw[key] <= MOST[key]:
             raise _fail(path, lines.line(i, "", key), f"exercise {i + 1}: '{key}' must be from 1 to {MOST[key]}")
     for key in ("hold_s", "rest_s", "rep_s"):
-        if key in raw and raw[key] <= 0:
-            raise _fail(path, lines.line(i, "", key), f"exercise {i + 1}: '{key}' must be more than 0 seconds")
+        if key in raw and not 0 < raw[key] <= MOST[key]:
+            raise _fail(path, lines.line(i, "", key),
+                        f"exercise {i + 1}: '{key}' must be more than 0 and at most {MOST[key]:g} seconds")  # fmt: skip
     sides = raw.get("sides", exercise.sides)
     if sides not in SIDES:
         raise _fail(path, lines.line(i, "", "sides"), f"exercise {i + 1}: 'sides' must be one of {', '.join(SIDES)}")
     if exercise.sides == "both" and sides in ("each", "left", "right"):
         both = f"'{exercise.name}' is done with both legs at once: sides = \"both\""
         raise _fail(path, lines.line(i, "", "sides"), both)
-    if exercise.kind == "hold" and "reps" in raw:
-        held = f"'{exercise.name}' is a hold, timed not counted: give 'hold_s' (seconds per hold), not 'reps'"
-        raise _fail(path, lines.line(i, "", "reps"), held)
     if exercise.kind == "reps" and "hold_s" in raw and "reps" not in raw and exercise.dosage.hold_s is None:
         raise _fail(path, lines.line(i, "", "hold_s"), f"'{exercise.name}' is counted in reps: give 'reps'")
     overrides = {r.id: r for r in exercise.rules}

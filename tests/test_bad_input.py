@@ -314,7 +314,7 @@ def test_empty_and_binary_csvs(world: dict[str, Path], tmp_path: Path) -> None:
         ('[[exercise]]\nname = "moonwalk"\n', "unknown exercise 'moonwalk'"),
         ("this is = not [toml", "not valid TOML"),
         ('[[exercise]]\nname = "squat"\nsets = 0\n', "must be from 1 to 20"),
-        ('[[exercise]]\nname = "squat"\nrep_s = -2\n', "more than 0 seconds"),
+        ('[[exercise]]\nname = "squat"\nrep_s = -2\n', "more than 0 and at most 60 seconds"),
     ],
 )
 def test_malformed_programmes(world: dict[str, Path], tmp_path: Path, text: str, expected: str) -> None:

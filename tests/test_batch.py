@@ -42,8 +42,8 @@ def test_folder_batch_with_a_broken_file_resumes_and_records(archive: Path, tmp_
     assert table["broken.mp4"]["status"] == "error" and "not a readable video" in table["broken.mp4"]["error"]
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 2
-    again = run("analyze", str(archive), "-e", "squat", "--out", str(out), "--db", str(db))
-    assert "2 already done" in again.stdout
+    again = run("analyze", str(archive), "-e", "Squat", "--out", str(out), "--db", str(db))  # the name, another way
+    assert "2 already done" in again.stdout, again.stderr
     kept = rows(out / "batch.csv")
     assert {r["status"] for r in kept.values()} == {"skipped", "error"}
     for name in ("squat_side.mp4", "squat_side_trunk_lean.mp4"):  # the figures of the run that did them stay
@@ -103,7 +103,7 @@ def test_a_batch_takes_the_programme_and_refuses_what_is_one_session_s(archive: 
     assert leaning["faults"] == "" and leaning["patient"] == "P-9"  # judged with the programme's 80° lean limit
     summary = (tmp_path / "o" / "squat_side_trunk_lean" / "summary.json").read_text()
     assert "Lenient" in summary
-    for option in (("--pain-before", "3"), ("--replace",), ("--workers", "-1")):
+    for option in (("--pain-before", "3"), ("--pain-after", "0"), ("--replace",), ("--workers", "-1")):
         line = one_line(run("analyze", str(archive), "-e", "squat", "--no-history", "--out", str(tmp_path / "x"),
                             *option), code=2)  # fmt: skip
         assert option[0] in line, line

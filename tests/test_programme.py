@@ -40,7 +40,7 @@ def test_example_programme_is_valid() -> None:
         ('[[exercise]]\nname = "squat"\nsides = "each"\n', 3, "both legs at once"),
         ('[[exercise]]\nname = "squat"\nreps = 0\n', 3, "must be from 1 to 200"),
         ('[[exercise]]\nname = "squat"\nreps = 100000000\n', 3, "must be from 1 to 200"),
-        ('[[exercise]]\nname = "kneeling_hip_flexor_stretch"\nsets = 3\nreps = 10\n', 4, "is a hold, timed"),
+        ('[[exercise]]\nname = "pigeon"\nhold_s = 1e8\n', 3, "at most 600 seconds"),
         ("[[exercise]]\nsets = 2\n", 1, "missing 'name'"),
         ('[[exercise]\nname = "squat"\n', 1, "not valid TOML"),
         ("[programme]\ntitle = 'x'\n", 1, "no exercises"),
@@ -81,3 +81,13 @@ def test_exercises_json_lists_all_sixteen() -> None:
     assert all(r["source"] and r["cue"] for e in listed for r in e["rules"])
     shown = runner.invoke(app, ["exercises", "show", "clamshell"])
     assert "clamshell.feet_together" in shown.output and "source:" in shown.output
+
+
+def test_holds_per_set_are_said(tmp_path: Path) -> None:
+    # 'reps' on a hold exercise is the number of holds per set (the coach waits for them); the check said only
+    # "3 × hold 30 s per side", as if it had been dropped.
+    path = tmp_path / "p.toml"
+    path.write_text('[[exercise]]\nname = "kneeling_hip_flexor_stretch"\nsets = 3\nreps = 2\nhold_s = 30\n')
+    assert load(path).items[0].reps == 2
+    shown = runner.invoke(app, ["programme", "check", str(path)])
+    assert shown.exit_code == 0 and "3 × 2 holds of 30 s" in shown.output, shown.output

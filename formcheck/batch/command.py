@@ -44,12 +44,14 @@ def plan(args: BatchArgs) -> list[Job]:
         jobs = from_folder(args.folder, args.exercise, args.patient, args.out)
     from formcheck.exercises.catalogue import get
 
+    named = []
     for row, job in enumerate(jobs, start=2):  # an unknown exercise is reported before hours of work, not after
-        try:
-            get(job.exercise)
+        try:  # and each job carries the exercise's own name: "bridge" and "glute_bridge" are one exercise
+            named.append(replace(job, exercise=get(job.exercise).name))
         except FormcheckError as exc:
             where = f"{args.manifest}: row {row} ({job.video.name}): " if args.manifest is not None else ""
             raise FormcheckError(f"{where}{exc}") from None
+    jobs = named
     missing = [j.video for j in jobs if not j.video.is_file()]
     if missing:
         raise FormcheckError(f"{missing[0]}: no such video ({len(missing)} of the {len(jobs)} listed are missing)")

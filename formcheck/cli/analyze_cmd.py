@@ -55,7 +55,7 @@ def refuse_for_batch(**given: object) -> None:
     from formcheck.errors import FormcheckError
 
     for name, value in given.items():
-        if value not in (None, "", False):
+        if value is not None and value is not False and value != "":  # pain 0 is given too
             raise FormcheckError(_NOT_FOR_BATCH[name])
 
 

@@ -39,7 +39,8 @@ def dosage_text(exercise: Exercise) -> str:
     per = "per side" if exercise.sides == "each" else "both legs"
     d = exercise.dosage
     if isinstance(exercise.motion, HoldMotion) or d.reps is None:
-        return f"{d.sets} × hold {d.hold_s:g} s {per}"
+        holds = f"{d.reps} holds of" if isinstance(exercise.motion, HoldMotion) and d.reps else "hold"
+        return f"{d.sets} × {holds} {d.hold_s:g} s {per}"
     hold = f", hold {d.hold_s:g} s at the top" if d.hold_s else ""
     return f"{d.sets} × {d.reps} reps {per}{hold}"
 

@@ -96,4 +96,5 @@ class FrameGrabber:
         self._stop.set()
         with self._lock:
             self._changed.notify_all()
-        self._thread.join(timeout=2.0)
+        if self._thread.is_alive():  # never started: nothing to wait for
+            self._thread.join(timeout=2.0)
