@@ -4,7 +4,8 @@ that declares how its reps look (formcheck/exercises/: `looks`), analysed as its
     python benchmarks/mislabelled.py [--model full]
 
 Printed per clip and in total, tuning and check set apart (benchmarks/labelled.py): how often the right exercise
-drew the "did not move as a … does" warning (a false alarm), and how often a wrong one did where it counted reps.
+drew the "did not move as a … does" warning (a false alarm), and how often a wrong one did where it counted reps;
+and the values judged at the reps' turning points, which the exercises' limits were set between.
 The warning's limits were set on the tuning set's squats and lunges (the exercises' comments); the check set was
 first run through this benchmark after they were set.
 """
@@ -32,6 +33,7 @@ def main() -> None:
     args = parser.parse_args()
     declared = [n for n, e in EXERCISES.items() if isinstance(e.motion, RepMotion) and e.motion.looks is not None]
     tally: dict[tuple[str, bool], list[int]] = {}  # (split, right exercise?) → [warned, with reps]
+    values: dict[tuple[str, str, str], list[float]] = {}  # (split, labelled, analysed as) → judged values
     print(f"{'clip':48s} {'set':5s} {'labelled':22s} analysed as: reps, warned")
     for case in available():
         if case.exercise not in declared:
@@ -40,6 +42,8 @@ def main() -> None:
         for name in [case.exercise, *(n for n in declared if n != case.exercise)]:
             records = replay(case.path, name, args.model).records
             reps = sum(isinstance(r, RepRecord) for r in records)
+            judged = [r.looks_value for r in records if isinstance(r, RepRecord) and r.looks_value is not None]
+            values.setdefault((case.split, case.exercise, name), []).extend(judged)
             warned = unlike_warning(EXERCISES[name], records) is not None
             if reps:
                 counts = tally.setdefault((case.split, name == case.exercise), [0, 0])
@@ -47,6 +51,12 @@ def main() -> None:
                 counts[1] += 1
             cells.append(f"{name} {reps}{' WARNED' if warned else ''}")
         print(f"{Path(case.file).name:48s} {case.split:5s} {case.exercise:22s} " + "; ".join(cells), flush=True)
+    print("\nthe value judged at the turning points (side-on and at an angle), by labelled exercise and analysed as:")
+    for (split, labelled, name), got in sorted(values.items()):
+        if got:
+            looks = EXERCISES[name].motion.looks  # type: ignore[union-attr]
+            print(f"  {split:5s} {labelled:22s} as {name:22s} {looks.signal} {looks.measure}: {min(got):6.1f} to "
+                  f"{max(got):6.1f} ({len(got)} reps; looks like it from {looks.low:g} to {looks.high:g})")  # fmt: skip
     print()
     for split in ("tune", "check"):
         right = tally.get((split, True), [0, 0])

@@ -116,12 +116,12 @@ def told_why(records: Sequence[object], warnings: list[str]) -> bool:
 
 
 def hold_row(case: StressCase, truth: dict, records: Sequence[object]) -> tuple[int, int, list[float]]:
-    from formcheck.exercises.catalogue import get
-
     """Print a hold case's line; (holds found, holds rendered, each matched hold's time minus the rendered one, s).
 
     The rendered hold is the time spent still at the posture's peak; the person is in the held posture's band for
     part of the way into it and out of it as well, so a timer that is right reads somewhat longer."""
+    from formcheck.exercises.catalogue import get
+
     want = [r for r in truth["reps"] if r["in_recording"]]
     found = [r for r in records if getattr(r, "held_s", None) is not None]
     # Each found hold against the rendered hold its middle falls in (a hold split in two is one wrong count).

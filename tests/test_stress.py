@@ -56,7 +56,8 @@ def test_rendered_stress_case_counts_every_rep(name: str, full_model: str, tmp_p
     assert len(records) == truth["expected"], name
     if case.hold_s is not None:  # each hold timed as rendered, give or take the way into and out of the posture
         for record, rendered in zip(sorted(records, key=lambda r: r.start_s), truth["reps"], strict=True):
-            assert abs(record.held_s - rendered["held_s"]) <= case.rep_s / 2, (record.held_s, rendered["held_s"])
+            # at most the whole way in and out (rep_s / 2 each) on top, and never much less than rendered
+            assert -0.5 <= record.held_s - rendered["held_s"] <= case.rep_s, (record.held_s, rendered["held_s"])
         return
     if exercise.sides == "each":
         assert sorted(r.side for r in records) == sorted(r["side"] for r in truth["reps"] if r["in_recording"])

@@ -7,7 +7,7 @@ from collections import deque
 
 from formcheck.engine.cycles import Cycle
 from formcheck.engine.holds import HoldSpan, HoldTimer
-from formcheck.engine.looks import resembles
+from formcheck.engine.looks import looks_value, resembles
 from formcheck.engine.margins import error_of
 from formcheck.engine.records import Cue, FrameResult, HoldRecord, RepRecord
 from formcheck.engine.reps import RepTracker, side_of
@@ -161,7 +161,8 @@ class ExerciseEngine:
         self.attempted[side] += 1
         self.valid[side] += int(valid)
         views = [fk.view for fk in frames]
-        same = resembles(motion.looks, at_peak) if motion.looks is not None and at_peak is not None else None
+        judged = looks_value(motion.looks, at_peak) if motion.looks is not None and at_peak is not None else None
+        same = resembles(motion.looks, judged) if motion.looks is not None else None
         record = RepRecord(
             side=side,
             number=self.attempted[side],
@@ -177,6 +178,7 @@ class ExerciseEngine:
             top_hold_s=0.0 if cycle.partial else round(top_hold_s(frames, move), 2),
             partial=cycle.partial,
             unlike=None if same is None else not same,
+            looks_value=None if judged is None else round(judged, 1),
         )
         self.records.append(record)
         return record

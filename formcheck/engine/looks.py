@@ -11,15 +11,19 @@ from formcheck.exercises.spec import Exercise, Looks, RepMotion
 from formcheck.types import FrameKinematics
 
 
-def resembles(looks: Looks, at_peak: FrameKinematics) -> bool | None:
-    """Whether the turning-point frame looks like the exercise; None when its view or joints cannot tell."""
+def looks_value(looks: Looks, at_peak: FrameKinematics) -> float | None:
+    """The value the turning-point frame is judged on; None when its view or joints cannot tell."""
     if at_peak.view not in looks.views or looks.signal not in at_peak.signals:
         return None
     left, right = at_peak.signals[looks.signal]
     if not (math.isfinite(left) and math.isfinite(right)):
         return None
-    value = abs(left - right) if looks.measure == "apart" else min(left, right)
-    return looks.low <= value <= looks.high
+    return abs(left - right) if looks.measure == "apart" else min(left, right)
+
+
+def resembles(looks: Looks, value: float | None) -> bool | None:
+    """Whether that value looks like the exercise (None: not judged)."""
+    return None if value is None else looks.low <= value <= looks.high
 
 
 def unlike_warning(exercise: Exercise, records: Sequence[RepRecord | HoldRecord]) -> str | None:

@@ -15,9 +15,9 @@ SQUAT = Exercise(
     # (knees straight ahead: rendered squats, benchmarks/angles3d.py) to most of it (knees out over the toes:
     # the tuning set's front squats): no typical range holds there.
     # A squat bends both hips alike; a lunge or a knee raise counted as a squat does not. Side-on and at an angle the
-    # tuning set's real squats read the two hips at most 29° apart at the bottom, its real lunges 80-118° apart
-    # (a throwaway script over every squat and lunge of the tuning set); from the front the picture's hip angle
-    # says nothing (it flips sign), so there it is not judged.
+    # tuning set's real squats read the two hips 0-29° apart at the bottom, its real lunges 97-118° and its knee raise
+    # 92-117° (benchmarks/mislabelled.py prints them); from the front the picture's hip angle says nothing (it flips
+    # sign), so there it is not judged.
     motion=RepMotion(signal="knee_flexion", rest=5.0, typical_range=90.0, min_excursion=15.0,
                      by_view=(ViewSignal(("front",), "thigh_drop"),), foreshortened=("front",),
                      looks=Looks("hip_flexion", "apart", 0.0, 50.0, ("side", "oblique"),
@@ -116,9 +116,9 @@ LUNGE = Exercise(
     # both knee angles barely change in the picture (knees straight ahead: rendered lunges), so there the
     # lunge is counted, as the squat is, on the front thigh's elevation toward level (the rear thigh stays
     # near vertical, hence the larger of the two), with no typical range assumed.
-    # A lunge's front hip flexes while the rear one stays extended (the real lunges of the tuning set: 80-118° apart
-    # at the bottom); a squat counted as a lunge bends both alike (its real squats: 29° apart at most). 30° leaves
-    # room for a short, shallow lunge.
+    # A lunge's front hip flexes while the rear one stays extended (the real lunges of the tuning set: 97-118° apart
+    # at the bottom, benchmarks/mislabelled.py); a squat counted as a lunge bends both alike (its real squats: 29°
+    # apart at most). 30° leaves room for a short, shallow lunge.
     motion=RepMotion(signal="knee_flexion", rest=5.0, typical_range=80.0, min_excursion=15.0, combine="min",
                      side_signal="hip_flexion_3d", foreshortened=("front",),
                      by_view=(ViewSignal(("front",), "thigh_drop", combine="max"),),
@@ -161,8 +161,8 @@ STANDING_HIP_FLEXION = Exercise(
     counting_views=("side", "oblique"),
     posture=("upright",), needs=("hip", "knee"), sides="each",
     # The thigh swings from vertical (0°) toward level (90°: knee at hip height) while the standing knee stays
-    # straight: the tuning set's real knee raise reads it at 10-25° at the top, its real squats and lunges bend
-    # both knees (78-90°: a throwaway script), so a squat or a lunge counted as a knee raise is told.
+    # straight: the tuning set's real knee raise reads it at 10-25° at the top, while its real squats and lunges bend
+    # both knees (the less bent 75-139°: benchmarks/mislabelled.py), so a squat or lunge counted as one is told.
     motion=RepMotion(signal="hip_flexion", rest=0.0, typical_range=80.0, min_excursion=15.0,
                      looks=Looks("knee_flexion", "lower", -90.0, 50.0, ("side", "oblique"),
                                  "both knees bent, as in a squat or a lunge")),
