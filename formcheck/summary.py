@@ -53,6 +53,7 @@ class RuleInfo:
     cue: str = ""
     source: str = ""
     experimental: bool = False
+    side: str = "work"  # which leg it judges: the worked one, the other, the larger of the two, the nearer
 
 
 @dataclass(frozen=True)

@@ -206,3 +206,16 @@ def test_a_summary_with_nothing_found_names_what_was_looked_for() -> None:
     assert "holds: 0 (the held posture of this exercise was not recognised)" in summary_lines(
         ExerciseSummary("pigeon", motion="hold"))  # fmt: skip
     assert "reps: 0 (no movement of this exercise was recognised)" in summary_lines(ExerciseSummary("squat"))
+
+
+def test_the_worst_moment_is_read_on_the_leg_the_rule_judges() -> None:
+    # A lunge's back-knee rule judges the other leg than the worked one; the worst moment had been read on the
+    # worked leg whatever the rule, showing the front knee's angle as the back knee's.
+    from formcheck.exercises.describe import rule_info
+    from formcheck.report.faults_section import judged_sides
+
+    lunge = get("lunge")
+    back = rule_info(next(r for r in lunge.rules if r.side == "other"))
+    assert judged_sides(back.side, "left") == ("right",) and judged_sides(back.side, "right") == ("left",)
+    assert judged_sides("work", "left") == ("left",) and judged_sides("max", "left") == ("left", "right")
+    assert judged_sides("work", "both") == ("left", "right")

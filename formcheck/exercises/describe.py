@@ -13,7 +13,7 @@ def rule_info(r: Rule) -> RuleInfo:
     """A rule as plain data, as applied (for summary.json and the report)."""
     return RuleInfo(id=r.id, description=r.description, signal=r.signal, measure=r.measure, op=r.op,
                     threshold=r.threshold, views=list(r.views), severity=r.severity, enabled=r.enabled, cue=r.cue,
-                    source=r.source, experimental=r.experimental)  # fmt: skip
+                    source=r.source, experimental=r.experimental, side=r.side)  # fmt: skip
 
 
 def as_dict(exercise: Exercise) -> dict[str, Any]:

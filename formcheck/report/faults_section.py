@@ -63,6 +63,15 @@ def judged(part: SavedPart, rule: RuleInfo, side: str, track: PoseTrack | None) 
     return ok
 
 
+def judged_sides(rule_side: str, rep_side: str) -> tuple[str, ...]:
+    """The legs a rule looks at in a rep: the worked one, the other one (a lunge's back knee), or either."""
+    if rep_side not in ("left", "right") or rule_side in ("max", "near"):
+        return ("left", "right")
+    if rule_side == "other":
+        return ("right",) if rep_side == "left" else ("left",)
+    return (rep_side,)
+
+
 def worst(part: SavedPart, rule: RuleInfo, faulty: list[Record],
           track: PoseTrack | None = None) -> tuple[Record, float, float]:  # fmt: skip
     """The faulty rep at its worst for this rule: (record, time, value), from the saved angles of the frames the
@@ -77,7 +86,7 @@ def worst(part: SavedPart, rule: RuleInfo, faulty: list[Record],
     lowest = rule.op == ">=" and rule.measure in ("min", "mean")
     best: tuple[Record, float, float] | None = None
     for r in faulty:
-        for side in ("left", "right") if r.side == "both" else (r.side,):
+        for side in judged_sides(rule.side, r.side):
             values = part.angles.get(f"{rule.signal}_{side}")
             if values is None:
                 continue
