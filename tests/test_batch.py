@@ -79,14 +79,19 @@ def test_ray_gives_the_same_results_as_local_workers(tmp_path: Path) -> None:
     folder.mkdir()
     for name in ("squat_side.mp4", "lunge_side.mp4", "bridge_side.mp4"):
         shutil.copy(SAMPLES / name, folder / name)
-    local = run("analyze", str(folder), "-e", "squat", "--out", str(tmp_path / "local"), "--no-history")
-    ray = run("analyze", str(folder), "-e", "squat", "--out", str(tmp_path / "ray"), "--no-history", "--ray", "local")
+    programme = tmp_path / "p.toml"  # shipped to the Ray workers as its rules, not as a path
+    programme.write_text('[[exercise]]\nname = "squat"\n  [exercise.rules."squat.trunk_lean"]\n  threshold = 80\n')
+    local = run("analyze", str(folder), "-e", "squat", "--out", str(tmp_path / "local"), "--no-history",
+                "--programme", str(programme))  # fmt: skip
+    ray = run("analyze", str(folder), "-e", "squat", "--out", str(tmp_path / "ray"), "--no-history", "--ray", "local",
+              "--programme", str(programme))  # fmt: skip
     assert local.returncode == 0 and ray.returncode == 0, ray.stderr
     keep = ("status", "valid", "attempted", "holds", "faults", "frames")
     a, b = rows(tmp_path / "local" / "batch.csv"), rows(tmp_path / "ray" / "batch.csv")
     assert {k: [v[c] for c in keep] for k, v in a.items()} == {k: [v[c] for c in keep] for k, v in b.items()}
     assert (tmp_path / "ray" / "squat_side" / "reps.json").read_text() == (
         tmp_path / "local" / "squat_side" / "reps.json").read_text()  # fmt: skip
+    assert '"threshold": 80' in (tmp_path / "ray" / "squat_side" / "summary.json").read_text()  # its rules applied
 
 
 def test_a_batch_takes_the_programme_and_refuses_what_is_one_session_s(archive: Path, tmp_path: Path) -> None:
@@ -103,7 +108,15 @@ def test_a_batch_takes_the_programme_and_refuses_what_is_one_session_s(archive: 
     assert leaning["faults"] == "" and leaning["patient"] == "P-9"  # judged with the programme's 80° lean limit
     summary = (tmp_path / "o" / "squat_side_trunk_lean" / "summary.json").read_text()
     assert "Lenient" in summary
-    for option in (("--pain-before", "3"), ("--pain-after", "0"), ("--replace",), ("--workers", "-1")):
+    plain = run("analyze", str(archive), "-e", "squat", "--out", str(tmp_path / "o"), "--no-history")  # no programme
+    assert "could not be analysed" in one_line(plain, code=2)  # judged with the programme: said, not skipped
+    assert "was analysed with programme" in rows(tmp_path / "o" / "batch.csv")["squat_side_trunk_lean.mp4"]["error"]
+    manifest = tmp_path / "list.csv"
+    manifest.write_text(f"video,exercise\n{SAMPLES / 'squat_side.mp4'},squat\n")
+    mixed = run("analyze", "--manifest", str(manifest), "-e", "lunge", "--no-history", "--out", str(tmp_path / "m"))
+    assert "a manifest gives each video" in one_line(mixed, code=2)
+    for option in (("--pain-before", "3"), ("--pain-after", "0"), ("--replace",), ("--workers", "-1"),
+                   ("--workers", "2", "--ray", "local")):  # fmt: skip
         line = one_line(run("analyze", str(archive), "-e", "squat", "--no-history", "--out", str(tmp_path / "x"),
                             *option), code=2)  # fmt: skip
         assert option[0] in line, line

@@ -42,31 +42,37 @@ def plan(args: BatchArgs) -> list[Job]:
     else:
         assert args.folder is not None
         jobs = from_folder(args.folder, args.exercise, args.patient, args.out)
-    from formcheck.exercises.catalogue import get
 
-    named = []
-    for row, job in enumerate(jobs, start=2):  # an unknown exercise is reported before hours of work, not after
-        try:  # and each job carries the exercise's own name: "bridge" and "glute_bridge" are one exercise
-            named.append(replace(job, exercise=get(job.exercise).name))
-        except FormcheckError as exc:
-            where = f"{args.manifest}: row {row} ({job.video.name}): " if args.manifest is not None else ""
-            raise FormcheckError(f"{where}{exc}") from None
-    jobs = named
     missing = [j.video for j in jobs if not j.video.is_file()]
     if missing:
         raise FormcheckError(f"{missing[0]}: no such video ({len(missing)} of the {len(jobs)} listed are missing)")
-    return [_resolved(j, args) for j in jobs]
+    plans: dict[str, Job] = {}  # exercise → a job resolved for it (the programme is read once per exercise)
+    resolved = []
+    for row, job in enumerate(jobs, start=2):  # an unknown exercise is reported before hours of work, not after
+        try:
+            if job.exercise not in plans:
+                plans[job.exercise] = _resolved(job, args)
+            like = plans[job.exercise]
+        except FormcheckError as exc:
+            where = f"{args.manifest}: row {row} ({job.video.name}): " if args.manifest is not None else ""
+            raise FormcheckError(f"{where}{exc}") from None
+        patient = job.patient or (like.programme.patient if like.programme else "")  # the row's, else the programme's
+        resolved.append(replace(like, video=job.video, out=job.out, patient=patient))
+    return resolved
 
 
 def _resolved(job: Job, args: BatchArgs) -> Job:
-    """The job with its exercise as the programme sets it (read here, once: a worker may be another machine)."""
+    """The job with its exercise's own name ("bridge" and "glute_bridge" are one exercise), as the programme sets
+    it (read here: a worker may be another machine)."""
+    from formcheck.exercises.catalogue import get
+
+    job = replace(job, exercise=get(job.exercise).name, annotate=args.annotate)
     if args.programme is None:
-        return replace(job, annotate=args.annotate)
+        return job
     from formcheck.session.plan import plan_for
 
     plan = plan_for(job.exercise, args.programme, one=True)
-    return replace(job, step=plan.steps[0], programme=plan.programme, patient=job.patient or plan.patient,
-                   annotate=args.annotate)  # fmt: skip
+    return replace(job, step=plan.steps[0], programme=plan.programme, patient=job.patient or plan.patient)
 
 
 def runner(args: BatchArgs) -> Callable[[list[Job]], Iterator[Outcome]]:

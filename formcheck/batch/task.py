@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from formcheck.batch.jobs import Job
@@ -69,18 +70,29 @@ def _replace(o: Outcome, **changes: object) -> Outcome:
 def skipped(job: Job) -> Outcome:
     """A job whose folder already holds its finished session: its figures as saved there (a second run's
     batch.csv keeps them), or an error when that session is of another exercise (it is not this job's)."""
-    from formcheck.io.session_dir import load_session
+    import json
+
+    from formcheck.io.summary_json import exercise_from_json, session_from_json
 
     base = Outcome(str(job.video), job.exercise, job.patient, str(job.out), "skipped")
+    where = job.out / "summary.json"  # the summary only: its angles may be hours of frames
     try:
-        parts = load_session(job.out).parts
+        data = json.loads(where.read_text())
+        saved, session = exercise_from_json(data, where), session_from_json(data, where)
     except (FormcheckError, OSError, ValueError):
         return base
-    if not parts:
+    if saved is None:
         return base
-    saved = parts[0].summary
+    redo = "; add --force to analyse the video again with this run's options, or give another --out"
     if saved.exercise != job.exercise:
-        error = (f"{job.out} holds a {saved.exercise} session, not a {job.exercise} one; add --force to analyse "
-                 f"the video again as {job.exercise}, or give another --out")  # fmt: skip
-        return _replace(base, status="error", error=error)
+        return _replace(base, status="error", error=f"{job.out} holds a {saved.exercise} session, not a "
+                        f"{job.exercise} one{redo}")  # fmt: skip
+    then = session.programme.path if session.programme else ""
+    now = job.programme.path if job.programme else ""
+    same = then == now or bool(then and now and Path(then).resolve() == Path(now).resolve())
+    if not same:  # judged against other thresholds than this run asks for
+        said = f"programme {then}" if then else "no programme"
+        return _replace(base, status="error", error=f"{job.out} was analysed with {said}{redo}")
+    if job.annotate and not (job.out / "annotated.mp4").is_file():
+        return _replace(base, status="error", error=f"{job.out} has no annotated.mp4{redo}")
     return _replace(base, **_figures(saved))

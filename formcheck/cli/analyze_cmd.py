@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from formcheck.cli.common import DbOption, HistoryOption, echo_lines, report_hint
+from formcheck.errors import FormcheckError
 
 
 def _batch(args: object, db: Path | None, history: bool) -> None:
@@ -34,8 +35,6 @@ def _batch(args: object, db: Path | None, history: bool) -> None:
                f"{sum(o.status == 'skipped' for o in outcomes)} already done, {failed} failed; "
                f"{args.out / BATCH_CSV}")  # type: ignore[attr-defined]  # fmt: skip
     if failed:
-        from formcheck.errors import FormcheckError
-
         raise FormcheckError(f"{failed} of {len(outcomes)} videos could not be analysed; the reason of each is in "
                              f"{args.out / BATCH_CSV}")  # type: ignore[attr-defined]  # fmt: skip
 
@@ -52,8 +51,6 @@ _NOT_FOR_BATCH = {
 
 def refuse_for_batch(**given: object) -> None:
     """One line for the first option given that a batch would otherwise ignore silently."""
-    from formcheck.errors import FormcheckError
-
     for name, value in given.items():
         if value is not None and value is not False and value != "":  # pain 0 is given too
             raise FormcheckError(_NOT_FOR_BATCH[name])
@@ -88,6 +85,12 @@ def analyze(
 
         refuse_for_batch(pain_before=pain_before, pain_after=pain_after, landmarks=landmarks, size=size,
                          replace=replace)  # fmt: skip
+        if manifest is not None and (exercise or patient or video is not None):
+            raise FormcheckError("a manifest gives each video, its exercise and its patient: leave out the folder, "
+                                 "--exercise and --patient, or put them in the manifest")  # fmt: skip
+        if ray and workers:
+            raise FormcheckError("--workers is for worker processes on this machine; on Ray every CPU of the "
+                                 "cluster works (leave out --workers)")  # fmt: skip
         args_ = BatchArgs(folder=video, manifest=manifest, exercise=exercise, patient=patient, out=out or Path("out"),
                           model=model, workers=workers, force=force, ray=ray, every_frame=every_frame,
                           programme=programme, annotate=annotate)  # fmt: skip
