@@ -49,11 +49,17 @@ _NOT_FOR_BATCH = {
 }
 
 
-def refuse_for_batch(**given: object) -> None:
+def refuse_for_batch(manifest_and_more: bool, ray_and_workers: bool, **given: object) -> None:
     """One line for the first option given that a batch would otherwise ignore silently."""
     for name, value in given.items():
         if value is not None and value is not False and value != "":  # pain 0 is given too
             raise FormcheckError(_NOT_FOR_BATCH[name])
+    if manifest_and_more:
+        raise FormcheckError("a manifest gives each video, its exercise and its patient: leave out the folder, "
+                             "--exercise and --patient, or put them in the manifest")  # fmt: skip
+    if ray_and_workers:
+        raise FormcheckError("--workers is for worker processes on this machine; on Ray every CPU of the cluster "
+                             "works (leave out --workers)")  # fmt: skip
 
 
 def analyze(
@@ -83,14 +89,9 @@ def analyze(
     if manifest is not None or (video is not None and video.is_dir()):
         from formcheck.batch.command import BatchArgs
 
-        refuse_for_batch(pain_before=pain_before, pain_after=pain_after, landmarks=landmarks, size=size,
-                         replace=replace)  # fmt: skip
-        if manifest is not None and (exercise or patient or video is not None):
-            raise FormcheckError("a manifest gives each video, its exercise and its patient: leave out the folder, "
-                                 "--exercise and --patient, or put them in the manifest")  # fmt: skip
-        if ray and workers:
-            raise FormcheckError("--workers is for worker processes on this machine; on Ray every CPU of the "
-                                 "cluster works (leave out --workers)")  # fmt: skip
+        more = manifest is not None and (bool(exercise or patient) or video is not None)
+        refuse_for_batch(more, bool(ray and workers), pain_before=pain_before, pain_after=pain_after,
+                         landmarks=landmarks, size=size, replace=replace)  # fmt: skip
         args_ = BatchArgs(folder=video, manifest=manifest, exercise=exercise, patient=patient, out=out or Path("out"),
                           model=model, workers=workers, force=force, ray=ray, every_frame=every_frame,
                           programme=programme, annotate=annotate)  # fmt: skip
