@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from formcheck.batch.jobs import Job, from_folder, from_manifest
 from formcheck.batch.run import BATCH_CSV, run_batch, run_local, workers_default
 from formcheck.batch.task import Outcome
 from formcheck.errors import FormcheckError
 from formcheck.models.paths import check_variant, model_path
+
+if TYPE_CHECKING:
+    from formcheck.session.plan import Step
+    from formcheck.summary import ProgrammeInfo
 
 
 @dataclass(frozen=True)
@@ -46,33 +51,34 @@ def plan(args: BatchArgs) -> list[Job]:
     missing = [j.video for j in jobs if not j.video.is_file()]
     if missing:
         raise FormcheckError(f"{missing[0]}: no such video ({len(missing)} of the {len(jobs)} listed are missing)")
-    plans: dict[str, Job] = {}  # exercise → a job resolved for it (the programme is read once per exercise)
+    settings: dict[str, tuple[str, Step | None, ProgrammeInfo | None]] = {}  # read once per exercise
     resolved = []
     for row, job in enumerate(jobs, start=2):  # an unknown exercise is reported before hours of work, not after
         try:
-            if job.exercise not in plans:
-                plans[job.exercise] = _resolved(job, args)
-            like = plans[job.exercise]
+            if job.exercise not in settings:
+                settings[job.exercise] = _settings(job.exercise, args.programme)
         except FormcheckError as exc:
             where = f"{args.manifest}: row {row} ({job.video.name}): " if args.manifest is not None else ""
             raise FormcheckError(f"{where}{exc}") from None
-        patient = job.patient or (like.programme.patient if like.programme else "")  # the row's, else the programme's
-        resolved.append(replace(like, video=job.video, out=job.out, patient=patient))
+        name, step, programme = settings[job.exercise]
+        patient = job.patient or (programme.patient if programme else "")  # the row's, else the programme's
+        resolved.append(replace(job, exercise=name, step=step, programme=programme, patient=patient,
+                                annotate=args.annotate))  # fmt: skip
     return resolved
 
 
-def _resolved(job: Job, args: BatchArgs) -> Job:
-    """The job with its exercise's own name ("bridge" and "glute_bridge" are one exercise), as the programme sets
-    it (read here: a worker may be another machine)."""
+def _settings(exercise: str, programme: Path | None) -> tuple[str, Step | None, ProgrammeInfo | None]:
+    """The exercise's own name ("bridge" and "glute_bridge" are one exercise) and, with a programme, the exercise
+    as it sets it, read here: a worker may be another machine."""
     from formcheck.exercises.catalogue import get
 
-    job = replace(job, exercise=get(job.exercise).name, annotate=args.annotate)
-    if args.programme is None:
-        return job
+    name = get(exercise).name
+    if programme is None:
+        return name, None, None
     from formcheck.session.plan import plan_for
 
-    plan = plan_for(job.exercise, args.programme, one=True)
-    return replace(job, step=plan.steps[0], programme=plan.programme, patient=job.patient or plan.patient)
+    plan = plan_for(name, programme, one=True)
+    return name, plan.steps[0], plan.programme
 
 
 def runner(args: BatchArgs) -> Callable[[list[Job]], Iterator[Outcome]]:

@@ -7,7 +7,7 @@ from collections import deque
 
 from formcheck.engine.cycles import Cycle
 from formcheck.engine.holds import HoldSpan, HoldTimer
-from formcheck.engine.looks import looks_value, resembles
+from formcheck.engine.looks import looks_value
 from formcheck.engine.margins import error_of
 from formcheck.engine.records import Cue, FrameResult, HoldRecord, RepRecord
 from formcheck.engine.reps import RepTracker, side_of
@@ -161,8 +161,7 @@ class ExerciseEngine:
         self.attempted[side] += 1
         self.valid[side] += int(valid)
         views = [fk.view for fk in frames]
-        judged = looks_value(motion.looks, at_peak) if motion.looks is not None and at_peak is not None else None
-        same = resembles(motion.looks, judged) if motion.looks is not None else None
+        looks = looks_value(motion.looks, at_peak) if motion.looks is not None and at_peak is not None else None
         record = RepRecord(
             side=side,
             number=self.attempted[side],
@@ -177,8 +176,7 @@ class ExerciseEngine:
             view=max(set(views), key=views.count) if views else "none",
             top_hold_s=0.0 if cycle.partial else round(top_hold_s(frames, move), 2),
             partial=cycle.partial,
-            unlike=None if same is None else not same,
-            looks_value=None if judged is None else round(judged, 1),
+            looks_value=None if looks is None else round(looks, 1),
         )
         self.records.append(record)
         return record

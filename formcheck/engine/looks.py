@@ -21,20 +21,16 @@ def looks_value(looks: Looks, at_peak: FrameKinematics) -> float | None:
     return abs(left - right) if looks.measure == "apart" else min(left, right)
 
 
-def resembles(looks: Looks, value: float | None) -> bool | None:
-    """Whether that value looks like the exercise (None: not judged)."""
-    return None if value is None else looks.low <= value <= looks.high
-
-
 def unlike_warning(exercise: Exercise, records: Sequence[RepRecord | HoldRecord]) -> str | None:
     """A warning when half or more of the reps that could be judged did not look like the exercise."""
     motion = exercise.motion
     if not isinstance(motion, RepMotion) or motion.looks is None:
         return None
-    judged = [r for r in records if isinstance(r, RepRecord) and r.unlike is not None]
-    unlike = sum(bool(r.unlike) for r in judged)
+    judged = [r.looks_value for r in records if isinstance(r, RepRecord) and r.looks_value is not None]
+    looks = motion.looks
+    unlike = sum(not looks.low <= value <= looks.high for value in judged)
     if not judged or 2 * unlike < len(judged):  # half or more
         return None
     return (f"{unlike} of {len(judged)} reps seen from the side or at an angle did not move as a "
-            f"{exercise.title.lower()} does ({motion.looks.unlike}): check that this recording is of the "
+            f"{exercise.title.lower()} does ({looks.unlike}): check that this recording is of the "
             f"{exercise.name} (--exercise)")  # fmt: skip

@@ -22,8 +22,7 @@ class RepRecord:
     view: str
     top_hold_s: float = 0.0
     partial: str = ""  # "start" | "end": cut by the recording's start or end, counted by the edge rule
-    unlike: bool | None = None  # did not look like the exercise at its turning point (None: not judged)
-    looks_value: float | None = None  # what that was judged on (formcheck.engine.looks)
+    looks_value: float | None = None  # how it looked at its turning point (formcheck.engine.looks; None: not judged)
 
     @property
     def duration_s(self) -> float:

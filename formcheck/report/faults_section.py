@@ -85,12 +85,15 @@ def worst(part: SavedPart, rule: RuleInfo, faulty: list[Record],
     t = part.angles.get("t", np.array([]))
     lowest = rule.op == ">=" and rule.measure in ("min", "mean")
     best: tuple[Record, float, float] | None = None
+    seen: dict[str, np.ndarray] = {}  # side → the signal on the frames the rule judged (worked out once a side)
     for r in faulty:
         for side in judged_sides(rule.side, r.side):
             values = part.angles.get(f"{rule.signal}_{side}")
             if values is None:
                 continue
-            values = np.where(judged(part, rule, side, track), values, np.nan)
+            if side not in seen:
+                seen[side] = np.where(judged(part, rule, side, track), values, np.nan)
+            values = seen[side]
             mask = (t >= r.start_s) & (t <= r.end_s)
             if not np.isfinite(np.where(mask, values, np.nan)).any():
                 continue
