@@ -19,16 +19,26 @@ def evidence_warnings(summary: ExerciseSummary | None, info: VideoInfo, frames_r
                    "results cover what could be read")  # fmt: skip
     if duration_s < SHORT_CLIP_S:
         out.append(f"the recording is only {duration_s:.1f} s long: too short to show a whole repetition")
-    if summary is not None and summary.frames:
-        share = summary.frames_with_pose / summary.frames
-        if 0 < share < FEW_WITH_PERSON:
-            out.append(f"a person was found in only {share * 100:.0f}% of the frames: what happened out of view "
-                       "is not counted")  # fmt: skip
-        if setup_issue and summary.frames_with_pose and summary.frames_counted < FEW_COUNTED * summary.frames_with_pose:
-            counted = summary.frames_counted / summary.frames_with_pose
-            out.append(f"counted in only {counted * 100:.0f}% of the frames with a person in view; the setup check "
-                       f"asked for this: {setup_issue}")  # fmt: skip
+    if summary is not None:
+        out += seen_warnings(summary, setup_issue)
     if multi_frames:
         out.append(f"{multi_frames} frames show more than one person: followed the one doing the exercise; "
                    "the others are not judged")  # fmt: skip
+    return out
+
+
+def seen_warnings(summary: ExerciseSummary, setup_issue: str = "") -> list[str]:
+    """Warnings about one exercise's frames: a person seldom in view, or counting mostly held back by the setup check
+    (an analysed video's and a live session's alike)."""
+    out: list[str] = []
+    if not summary.frames:
+        return out
+    share = summary.frames_with_pose / summary.frames
+    if 0 < share < FEW_WITH_PERSON:
+        out.append(f"a person was found in only {share * 100:.0f}% of the frames: what happened out of view "
+                   "is not counted")  # fmt: skip
+    if setup_issue and summary.frames_with_pose and summary.frames_counted < FEW_COUNTED * summary.frames_with_pose:
+        counted = summary.frames_counted / summary.frames_with_pose
+        out.append(f"counted in only {counted * 100:.0f}% of the frames with a person in view; the setup check "
+                   f"asked for this: {setup_issue}")  # fmt: skip
     return out

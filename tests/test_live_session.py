@@ -79,6 +79,21 @@ def test_rendered_hold_with_programme_prompts_the_side_switch(lite_model: str, t
     assert summary["prescribed"]["hold_s"] == 5.0
 
 
+def test_a_live_session_of_the_wrong_exercise_says_so(lite_model: str, tmp_path: Path) -> None:
+    # A squat done in a lunge session is counted as lunges; the summary warns, as analyze's does, and prints it.
+    out = tmp_path / "w"
+    result = live("-e", "lunge", "--source", str(SAMPLES / "squat_side.mp4"), "--countdown", "0", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["attempted_reps"] >= 1, summary
+    said = [w for w in summary["warnings"] if "did not move as a low / forward lunge does" in w]
+    assert said and f"warning: {said[0]}" in result.stdout, (summary["warnings"], result.stdout)
+    out = tmp_path / "r"  # the right exercise: no such warning
+    result = live("-e", "squat", "--source", str(SAMPLES / "squat_side.mp4"), "--countdown", "0", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert not [w for w in json.loads((out / "summary.json").read_text())["warnings"] if "did not move as" in w]
+
+
 def test_real_side_squats_count_live(lite_model: str, tmp_path: Path) -> None:
     clip = media_clip("side-squats-ikramaliokz.mp4")
     out = tmp_path / "r"

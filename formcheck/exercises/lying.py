@@ -139,7 +139,10 @@ CLAMSHELL = Exercise(
 )
 
 SUPINE_DOUBLE_HIP_ROTATION = Exercise(
-    name="supine_double_hip_rotation", title="Supine double hip rotation", view="front",
+    name="supine_double_hip_rotation", title="Supine double hip rotation", view="side",
+    # Asked for side-on: the tuning set's real clip is filmed side-on and timed, and so are renders side-on and 30°
+    # from the feet; filmed straight from the feet, a rendered person lying low in the picture was found by the model
+    # in 2 % of the frames (benchmarks/counting.py --rendered, supine_double_hip_rotation-front).
     counting_views=("front", "oblique", "side"),
     # Filmed from the feet the lying trunk is foreshortened and can look upright in the image.
     posture=("horizontal", "upright"), needs=("hip", "knee"), sides="both",

@@ -133,6 +133,10 @@ class SessionRecorder:
         """The reps and holds of one exercise so far."""
         return list(self._parts[index].records) if index in self._parts else []
 
+    def started(self, steps: int) -> list[bool]:
+        """For each of the first `steps` exercises, whether it has begun (has files)."""
+        return [index in self._parts for index in range(steps)]
+
     def summaries(self) -> list[ExerciseSummary]:
         """The summary of each exercise done so far."""
         return [self.summary(i) for i in sorted(self._parts)]

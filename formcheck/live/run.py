@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from formcheck.engine.looks import unlike_warning
 from formcheck.errors import FormcheckError
+from formcheck.evidence import seen_warnings
 from formcheck.io.recorder import SessionRecorder
 from formcheck.kinematics.stream import SIGNAL_NAMES
 from formcheck.live.sink import LiveSink
@@ -135,10 +137,23 @@ def run_live(options: LiveOptions, frames: tuple[Iterable[Frame], VideoInfo] | N
                     ended=dt.datetime.now().astimezone().isoformat(timespec="seconds"),
                     stop_reason=core.coach.stop_reason, duration_s=round(core.t, 2), live=stats, world=sink.world,
                     recording=str(options.record) if options.record else None)  # fmt: skip
+    _warn(recorder, options.steps)
     summary = recorder.close(final)
     if grabber.captured == 0 and code == 0:
         raise FormcheckError(f"{info.source}: sent no frames; check the camera or the file")
     return LiveOutcome(summary, recorder.summaries(), folder, code, message)
+
+
+def _warn(recorder: SessionRecorder, steps: Sequence[Step]) -> None:
+    """What each exercise's result rests on, as analyze says it: a person seldom in view, counting held back by the
+    setup check, reps that did not move as the exercise does (the wrong exercise chosen?)."""
+    for index, started in enumerate(recorder.started(len(steps))):
+        if not started:
+            continue
+        warnings = seen_warnings(recorder.summary(index), recorder.setup_issue(index))
+        unlike = unlike_warning(steps[index].exercise, recorder.records(index))
+        for warning in [*warnings, *([unlike] if unlike else [])]:
+            recorder.warn(index, warning)
 
 
 def _recording(options: LiveOptions, info: VideoInfo) -> Recording | None:
