@@ -129,7 +129,8 @@ def real(model: str, only: str) -> list[Row]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="full")
-    parser.add_argument("--only", default="")
+    parser.add_argument("--only", default="", help="cases whose name contains this (or, for rendered cases, any of "
+                        "these comma-separated parts)")  # fmt: skip
     parser.add_argument("--rendered", action="store_true", help="the rendered stress suite only")
     parser.add_argument("--real", action="store_true", help="the real clips only")
     parser.add_argument("--markdown", action="store_true", help="also print the README's per-clip table")
