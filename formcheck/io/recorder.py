@@ -133,13 +133,13 @@ class SessionRecorder:
         """The reps and holds of one exercise so far."""
         return list(self._parts[index].records) if index in self._parts else []
 
-    def started(self, steps: int) -> list[bool]:
-        """For each of the first `steps` exercises, whether it has begun (has files)."""
-        return [index in self._parts for index in range(steps)]
+    def started(self) -> list[int]:
+        """The indices of the exercises begun so far (those with files)."""
+        return sorted(self._parts)
 
     def summaries(self) -> list[ExerciseSummary]:
         """The summary of each exercise done so far."""
-        return [self.summary(i) for i in sorted(self._parts)]
+        return [self.summary(i) for i in self.started()]
 
     def _write_part(self, part: _Part) -> None:
         if not self.single:

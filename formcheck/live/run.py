@@ -147,9 +147,7 @@ def run_live(options: LiveOptions, frames: tuple[Iterable[Frame], VideoInfo] | N
 def _warn(recorder: SessionRecorder, steps: Sequence[Step]) -> None:
     """What each exercise's result rests on, as analyze says it: a person seldom in view, counting held back by the
     setup check, reps that did not move as the exercise does (the wrong exercise chosen?)."""
-    for index, started in enumerate(recorder.started(len(steps))):
-        if not started:
-            continue
+    for index in recorder.started():
         warnings = seen_warnings(recorder.summary(index), recorder.setup_issue(index))
         unlike = unlike_warning(steps[index].exercise, recorder.records(index))
         for warning in [*warnings, *([unlike] if unlike else [])]:
