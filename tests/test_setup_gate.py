@@ -79,3 +79,17 @@ def test_a_brief_setup_problem_while_counting_says_nothing() -> None:
     for n in range(int(2 * FPS), int((3 + LOST_AFTER_S) * FPS)):
         lost.update(replace(frame(n, "side"), posture="horizontal"))
     assert not lost.ready and lost.message
+
+
+def test_facing_the_camera_a_foot_hidden_mid_rep_still_counts_and_feet_out_of_the_picture_do_not() -> None:
+    # The rear foot of a face-on lunge hides behind the front leg for over a second at the bottom of each rep;
+    # the frames were kept out of the count and a rendered face-on lunge counted 0 of 3.
+    from dataclasses import replace
+
+    gate = SetupGate(get("lunge"))
+    for n in range(int(2 * FPS)):
+        gate.update(frame(n, "front"))
+    hidden = replace(frame(int(2 * FPS), "front"), visible=frozenset(NAMES) - {"right_ankle"})
+    assert gate.update(hidden) and gate.issue == ""
+    gone = replace(hidden, t=hidden.t + 1 / FPS, visible=frozenset(NAMES) - {"right_ankle", "left_ankle"})
+    assert gate.update(gone) and "feet" in gate.issue

@@ -22,7 +22,7 @@ renderer()
 # facing the camera they do not all count yet (benchmarks/counting.py --rendered prints those cases; README).
 CASES = (
     "squat-front",
-    "lunge-back",
+    "lunge-front",
     "glute_bridge-back",
     "squat-starts-at-bottom",
     "squat-ends-at-bottom",
