@@ -200,7 +200,8 @@ class ExerciseEngine:
             broken = [r for r in self._rules if frame_violates(r, fk, side)]
             if timer.holding:
                 cues.extend(Cue(r.id, r.cue, fk.t) for r in broken)
-            bands = [(b, motion.signal_for(b.signal, fk.view, fk.signals)) for b in motion.also]
+            also = [b for b in motion.also if not b.views or fk.view in b.views]
+            bands = [(b, motion.signal_for(b.signal, fk.view, fk.signals)) for b in also]
             ok = not any(r.severity == "major" for r in broken) and all(
                 b.low <= side_value(fk, name, "other" if b.other else "work", side) <= b.high for b, name in bands
             )

@@ -112,6 +112,7 @@ class Band:
     low: float
     high: float
     other: bool = False  # read on the other side
+    views: tuple[View, ...] = ()  # the views it is judged from (all, when empty)
 
 
 @dataclass(frozen=True)
