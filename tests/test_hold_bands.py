@@ -1,0 +1,31 @@
+"""A hold's posture bands can be declared for some views only (the pigeon's back leg facing the camera)."""
+
+from __future__ import annotations
+
+from formcheck.engine.engine import ExerciseEngine
+from formcheck.engine.records import HoldRecord
+from formcheck.exercises.catalogue import get
+from formcheck.kinematics.stream import SIGNAL_NAMES
+from formcheck.landmarks import NAMES
+from formcheck.types import FrameKinematics
+
+FPS = 15.0
+
+
+def pigeon_hold(view: str, seconds: float = 6.0) -> list[HoldRecord]:
+    # The left leg folded in front (knee 110°), the right one stretched back with its knee straight (10°) but its
+    # hip extension unseen (-5°, as a pigeon facing the camera reads).
+    signals = dict.fromkeys(SIGNAL_NAMES, (0.0, 0.0))
+    signals.update(knee_flexion=(110.0, 10.0), hip_flexion=(40.0, -5.0))
+    engine = ExerciseEngine(get("pigeon"), ready_after_s=0.0)
+    for n in range(int(seconds * FPS)):
+        fk = FrameKinematics(t=n / FPS, index=n, signals=signals, view=view, facing="left", posture="upright",
+                             assessable=True, segment=0, visible=frozenset(NAMES))  # fmt: skip
+        engine.update(fk)
+    return [r for r in engine.finish() if isinstance(r, HoldRecord)]
+
+
+def test_facing_the_camera_the_pigeon_is_timed_on_the_back_knee_side_on_on_the_back_hip() -> None:
+    front = pigeon_hold("front")
+    assert [r.side for r in front] == ["left"] and front[0].held_s > 5.0
+    assert pigeon_hold("side") == []  # side-on the back hip shows, and -5° is not extended
