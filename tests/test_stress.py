@@ -24,6 +24,7 @@ CASES = (
     "squat-front",
     "lunge-front",
     "glute_bridge-back",
+    "single_leg_bridge-back",
     "squat-starts-at-bottom",
     "squat-ends-at-bottom",
     "squat-tempo0.7",
