@@ -165,6 +165,25 @@ def analyze_landmarks(csv: Path, request: Request, size: tuple[int, int] | None 
     return _run(request, info, head, lambda core, rec, sink: replay(track, core, rec, sink), lambda: len(track), notes)
 
 
+def analyze_people(frames: Sequence[tuple[float, int, People]], info: VideoInfo, request: Request) -> Analysis:
+    """Replay the pose stage's saved output (each sampled frame's time, index and the people found in it) through
+    the same run as `analyze_video`, without the model: the benchmarks re-judge a clip in seconds this way."""
+    from formcheck.pipeline.loop import record
+
+    def run(core: SessionCore, recorder: SessionRecorder, sink: Sink) -> Ending:
+        for t, index, people in frames:
+            followed, ticks = core.feed(t, index, people)
+            recorder.pose(t, index, followed)
+            record(core, recorder, ticks)
+        ticks = core.stop("")
+        record(core, recorder, ticks)
+        sink.ended(ticks)
+        return Ending("")
+
+    read = int(frames[-1][1]) + 1 if frames else 0  # sampled frames skip some: the last one read is the last index
+    return _run(request, info, _head(request, Path(info.source), request.model), run, lambda: read)
+
+
 def replay(track: PoseTrack, core: SessionCore, recorder: SessionRecorder, sink: Sink) -> Ending:
     """Feed saved landmarks through the core exactly as the pose worker would have."""
     from formcheck.pipeline.loop import record

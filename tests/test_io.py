@@ -8,12 +8,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from formcheck.analyze import Request, analyze_landmarks
+from formcheck.analyze import Request, analyze_landmarks, analyze_people
 from formcheck.errors import FormcheckError
 from formcheck.exercises.catalogue import get
 from formcheck.io.landmarks_csv import COLUMNS, read_track, write_track
 from formcheck.landmarks import NAMES
 from formcheck.session.plan import steps_for
+from formcheck.types import People, VideoInfo
 from tests.conftest import MEDIA
 from tests.replay import judge
 from tests.test_engine import squat_track
@@ -67,6 +68,21 @@ def test_subset_csv_without_visibility(tmp_path: Path) -> None:
     analysis = analyze_landmarks(tmp_path / "subset.csv", request(tmp_path / "out"), size=(640, 480))
     assert np.isnan(replayed.xyzv[:, NAMES.index("left_wrist"), 0]).all()
     assert analysis.exercise.attempted_reps == 3 and analysis.exercise.reps == 3
+
+
+def test_pose_stage_output_replays_as_analyze_runs_it(tmp_path: Path) -> None:
+    """The benchmarks replay the model's cached output through analyze's own run: the same records as the core
+    fed directly, and the same session files."""
+    track = squat_track(3)
+    frames = [(float(track.t[i]), int(track.frame[i]), People((track.pose(i),), 1)) for i in range(len(track))]
+    (tmp_path / "clip.mp4").write_bytes(b"")  # the clip the output came from (its time stamps the session)
+    info = VideoInfo(track.width, track.height, 30.0, len(track), str(tmp_path / "clip.mp4"))
+    analysis = analyze_people(frames, info, request(tmp_path / "out"))
+    direct = judge(get("squat"), track)
+    assert len(direct) == 3 and analysis.exercise.attempted_reps == 3
+    assert [(r.side, r.valid, r.peak_s) for r in direct] == [(r.side, r.valid, r.peak_s) for r in analysis.records]
+    assert not any("ends early" in w for w in analysis.exercise.warnings)  # every frame was read
+    assert json.loads((tmp_path / "out" / "summary.json").read_text())["attempted_reps"] == 3
 
 
 def test_csv_without_its_image_size_is_refused(tmp_path: Path) -> None:
