@@ -76,6 +76,30 @@ def test_glitch_spike_inside_a_held_bottom_is_not_a_second_rep() -> None:
     assert len(count(values)) == 1
 
 
+@pytest.mark.parametrize("frames", [1, 2])
+def test_a_label_swap_of_two_frames_at_15_fps_is_not_a_turning_point(frames: int) -> None:
+    """At 15 fps (the rendered suite's rate) a two-frame swap in mid-movement is 0.13 s: the median removes it."""
+    fps = 15.0
+    t = np.arange(0, 1.0 + 3 * 3.0 + 1.0, 1 / fps)
+    k = t - 1.0
+    inside = (k >= 0) & (k < 9.0) & (np.mod(k, 3.0) < 2.0)
+    values = 5.0 + 90.0 * np.where(inside, 0.5 - 0.5 * np.cos(math.pi * np.mod(k, 3.0)), 0.0)
+    rising = int((1.0 + 0.6) * fps)
+    values[rising : rising + frames] = 5.0  # the leg's label on the other, resting leg for a moment
+    assert len(count(values, t)) == 3
+
+
+def test_a_dip_below_rest_and_back_is_not_a_rep() -> None:
+    """A turning point still inside the resting band never left rest: a recording that opens with the landmarks
+    settling far below the resting level and coming up to it is not a rep (nor one cut by the start)."""
+    settle = np.concatenate([np.linspace(-60.0, 6.0, 8), np.full(20, 6.0), np.linspace(6.0, -40.0, 8),
+                             np.linspace(-40.0, 5.0, 10)])  # fmt: skip
+    values = np.concatenate([settle, reps(3)])
+    assert len(count(values)) == 3
+    assert len(count(np.concatenate([np.full(30, 5.0), -30.0 * np.sin(np.linspace(0, math.pi, 60)),
+                                     np.full(30, 5.0)]))) == 0  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("case", "cut", "expected", "partial"),
     [

@@ -219,6 +219,12 @@ class CycleCounter:
         peak = self._peak
         assert peak is not None
         self._counted = True
+        if not self._is_above_rest(peak):
+            # A rep goes from rest out to a turning point and back: a "turning point" still inside the resting band
+            # is a movement that never left rest (a dip below it and back, or landmarks settling as the model locks
+            # on: a rendered single-leg bridge from the head end opens at -82° and "rises" to -47° against a rest of
+            # -52°, benchmarks/counting.py --rendered). It counts for nothing and teaches nothing.
+            return self._settle([])
         down = peak.v - after.v
         if self._valley is None:  # the recording started past the valley: a start partial, decided later
             self._pending = self._pending or Cycle(self._opened_at(peak), peak.t, end_t, down, peak.v, "start")
