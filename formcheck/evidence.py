@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from formcheck.exercises.spec import Exercise
 from formcheck.summary import ExerciseSummary
 from formcheck.types import VideoInfo
 
@@ -42,3 +43,25 @@ def seen_warnings(summary: ExerciseSummary, setup_issue: str = "") -> list[str]:
         out.append(f"counted in only {counted * 100:.0f}% of the frames with a person in view; the setup check "
                    f"asked for this: {setup_issue}")  # fmt: skip
     return out
+
+
+_SEEN_FROM = {"side": "side-on", "front": "facing the camera (or from behind)", "oblique": "at an angle"}
+_ASKED = {"side": "side-on to the camera", "front": "facing the camera", "oblique": "about 30 degrees from the camera"}
+
+
+def nothing_found_warning(exercise: Exercise, summary: ExerciseSummary) -> str | None:
+    """Nothing counted although someone was in view and counted on: say so, and when most of the recording is seen
+    from another view than the one the exercise asks for, that its movement may not show from there. (Rendered
+    kneeling stretches facing the camera read the stretched hip at +4° in the picture and -5 to 0° in 3-D for a
+    held -18°, and rendered pigeons at an angle show neither leg's posture: no hold is found, and the summary said
+    nothing of why; benchmarks/counting.py --rendered.)"""
+    if summary.attempted_reps or any(summary.holds_s.values()) or not summary.frames_counted or not summary.views:
+        return None
+    what = "hold of the posture" if summary.motion == "hold" else "rep"
+    main = max(summary.views, key=lambda v: summary.views[v])
+    if main == exercise.view or main not in _SEEN_FROM:
+        return f"no {what} was found in the {summary.frames_counted} frames counted"
+    return (
+        f"no {what} was found: most of this recording is seen {_SEEN_FROM[main]}, where the "
+        f"{exercise.title.lower()} may not show; film it {_ASKED[exercise.view]} to be sure"
+    )

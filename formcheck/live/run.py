@@ -10,7 +10,7 @@ from pathlib import Path
 
 from formcheck.engine.looks import unlike_warning
 from formcheck.errors import FormcheckError
-from formcheck.evidence import seen_warnings
+from formcheck.evidence import nothing_found_warning, seen_warnings
 from formcheck.io.recorder import SessionRecorder
 from formcheck.kinematics.stream import SIGNAL_NAMES
 from formcheck.live.sink import LiveSink
@@ -148,9 +148,11 @@ def _warn(recorder: SessionRecorder, steps: Sequence[Step]) -> None:
     """What each exercise's result rests on, as analyze says it: a person seldom in view, counting held back by the
     setup check, reps that did not move as the exercise does (the wrong exercise chosen?)."""
     for index in recorder.started():
-        warnings = seen_warnings(recorder.summary(index), recorder.setup_issue(index))
+        summary = recorder.summary(index)
+        warnings = seen_warnings(summary, recorder.setup_issue(index))
         unlike = unlike_warning(steps[index].exercise, recorder.records(index))
-        for warning in [*warnings, *([unlike] if unlike else [])]:
+        nothing = nothing_found_warning(steps[index].exercise, summary)
+        for warning in [*warnings, *(w for w in (unlike, nothing) if w)]:
             recorder.warn(index, warning)
 
 

@@ -1,0 +1,39 @@
+"""What the summary says when a result rests on little evidence: nothing found, and from which view."""
+
+from __future__ import annotations
+
+from formcheck.evidence import nothing_found_warning
+from formcheck.exercises.catalogue import get
+from formcheck.summary import ExerciseSummary
+
+
+def summary(views: dict[str, int], counted: int = 200, **found: object) -> ExerciseSummary:
+    return ExerciseSummary(exercise="kneeling_hip_flexor_stretch", motion="hold", frames=250, frames_with_pose=240,
+                           frames_counted=counted, views=views, **found)  # type: ignore[arg-type]  # fmt: skip
+
+
+def test_no_hold_from_another_view_says_which_view_to_film_from() -> None:
+    said = nothing_found_warning(get("kneeling_hip_flexor_stretch"), summary({"front": 230, "oblique": 10}))
+    assert said is not None
+    assert "no hold of the posture was found" in said and "facing the camera" in said and "side-on" in said
+
+
+def test_no_hold_from_the_asked_view_says_only_that() -> None:
+    said = nothing_found_warning(get("kneeling_hip_flexor_stretch"), summary({"side": 240}))
+    assert said == "no hold of the posture was found in the 200 frames counted"
+
+
+def test_quiet_when_something_was_found_or_nothing_was_counted() -> None:
+    exercise = get("kneeling_hip_flexor_stretch")
+    assert nothing_found_warning(exercise, summary({"front": 240}, holds_s={"left": [5.0], "right": []})) is None
+    assert nothing_found_warning(exercise, summary({"front": 240}, counted=0)) is None  # the setup check says why
+
+
+def test_no_rep_of_a_rep_exercise() -> None:
+    empty = ExerciseSummary(exercise="squat", motion="reps", frames=100, frames_with_pose=100, frames_counted=90,
+                            views={"oblique": 90})  # fmt: skip
+    said = nothing_found_warning(get("squat"), empty)
+    assert said is not None and said.startswith("no rep was found") and "at an angle" in said
+    assert nothing_found_warning(get("squat"), ExerciseSummary(exercise="squat", motion="reps", frames=100,
+                                 frames_with_pose=100, frames_counted=90, views={"oblique": 90},
+                                 attempted_reps=3)) is None  # fmt: skip
