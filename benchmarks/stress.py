@@ -8,7 +8,7 @@ views it cannot count or time from, where nothing may be found and the summary m
 
 Clips are rendered once into bench-cache/stress (random bodies, clothes, rooms and cameras; 15 fps) and
 analysed with the full model like a user's video: the model's output is cached in bench-cache/poses and replayed
-through the same run as `formcheck analyze`, so a rerun after a change to the counting takes minutes. Expected
+through the same run as `formcheck analyze`, so a rerun after a change to the counting takes under a minute. Expected
 counts and sides are the renderer's truth. The counting constants were not tuned on these clips. Exercises filmed
 side-on are filmed from in front of the person, at 30° toward their front, and (the suite's first cases, kept so no
 seed moved) from behind and rear-oblique.
@@ -25,6 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from formcheck.types import People, VideoInfo  # noqa: E402
 
 CACHE = ROOT / "bench-cache" / "stress"
 HOLD_S = 5.0  # each rendered hold (a programme's holds are 20-30 s; 5 s is past every hold's minimum, 2 s)
@@ -200,7 +202,7 @@ def render(case: StressCase, seed: int) -> Path:
     return path
 
 
-def posed(path: Path) -> tuple[list[tuple[float, int, object]], object]:
+def posed(path: Path) -> tuple[list[tuple[float, int, People]], VideoInfo]:
     """The pose stage's output on a rendered clip (the model runs once per clip; bench-cache/poses keeps it, keyed by
     the clip's bytes), and the clip's video info: replayed through `analyze_people`, the run `analyze` makes."""
     from benchmarks.replay import people_frames

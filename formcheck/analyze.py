@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -167,37 +167,35 @@ def analyze_landmarks(csv: Path, request: Request, size: tuple[int, int] | None 
 
 def analyze_people(frames: Sequence[tuple[float, int, People]], info: VideoInfo, request: Request) -> Analysis:
     """Replay the pose stage's saved output (each sampled frame's time, index and the people found in it) through
-    the same run as `analyze_video`, without the model: the benchmarks re-judge a clip in seconds this way."""
+    the same run as `analyze_video`, without the model: the benchmarks re-judge a clip in seconds this way. No
+    frames are drawn: `request.annotate` and `request.progress` are not used."""
+    # The frames read: the last sampled frame's index + 1 (the source may have read a few more after it, skipped by
+    # the sampling: close enough for the "video ends early" warning, which wants 90 % of the frames).
+    read = int(frames[-1][1]) + 1 if frames else 0
+    head = _head(request, Path(info.source), request.model)
+    return _run(request, info, head, lambda core, rec, sink: feed(frames, core, rec, sink), lambda: read)
+
+
+def feed(frames: Iterable[tuple[float, int, People]], core: SessionCore, recorder: SessionRecorder,
+         sink: Sink) -> Ending:  # fmt: skip
+    """Feed saved pose-stage output through the core exactly as the pose worker would have."""
     from formcheck.pipeline.loop import record
 
-    def run(core: SessionCore, recorder: SessionRecorder, sink: Sink) -> Ending:
-        for t, index, people in frames:
-            followed, ticks = core.feed(t, index, people)
-            recorder.pose(t, index, followed)
-            record(core, recorder, ticks)
-        ticks = core.stop("")
-        record(core, recorder, ticks)
-        sink.ended(ticks)
-        return Ending("")
-
-    read = int(frames[-1][1]) + 1 if frames else 0  # sampled frames skip some: the last one read is the last index
-    return _run(request, info, _head(request, Path(info.source), request.model), run, lambda: read)
-
-
-def replay(track: PoseTrack, core: SessionCore, recorder: SessionRecorder, sink: Sink) -> Ending:
-    """Feed saved landmarks through the core exactly as the pose worker would have."""
-    from formcheck.pipeline.loop import record
-
-    for i in range(len(track)):
-        pose = track.pose(i)
-        t, index = float(track.t[i]), int(track.frame[i])
-        followed, ticks = core.feed(t, index, People((pose,) if pose.found else (), 1))
+    for t, index, people in frames:
+        followed, ticks = core.feed(t, index, people)
         recorder.pose(t, index, followed)
         record(core, recorder, ticks)
     ticks = core.stop("")
     record(core, recorder, ticks)
     sink.ended(ticks)
     return Ending("")
+
+
+def replay(track: PoseTrack, core: SessionCore, recorder: SessionRecorder, sink: Sink) -> Ending:
+    """Feed saved landmarks through the core exactly as the pose worker would have."""
+    frames = ((float(track.t[i]), int(track.frame[i]), track.pose(i)) for i in range(len(track)))
+    return feed(((t, index, People((pose,) if pose.found else (), 1)) for t, index, pose in frames), core, recorder,
+                sink)  # fmt: skip
 
 
 Runner = Callable[[SessionCore, SessionRecorder, Sink], Ending]

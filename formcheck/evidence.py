@@ -58,10 +58,10 @@ def nothing_found_warning(exercise: Exercise, summary: ExerciseSummary) -> str |
     if summary.attempted_reps or any(summary.holds_s.values()) or not summary.frames_counted or not summary.views:
         return None
     what = "hold of the posture" if summary.motion == "hold" else "rep"
-    main = max(summary.views, key=lambda v: summary.views[v])
-    if main == exercise.view or main not in _SEEN_FROM:
+    seen = {v: n for v, n in summary.views.items() if v in _SEEN_FROM}  # frames whose view could be told
+    main = max(seen, key=lambda v: seen[v]) if seen else ""
+    title = exercise.title[:1].lower() + exercise.title[1:]
+    if not main or main == exercise.view or 2 * seen[main] <= sum(seen.values()):  # no view held most of it
         return f"no {what} was found in the {summary.frames_counted} frames counted"
-    return (
-        f"no {what} was found: most of this recording is seen {_SEEN_FROM[main]}, where the "
-        f"{exercise.title.lower()} may not show; film it {_ASKED[exercise.view]} to be sure"
-    )
+    return (f"no {what} was found: most of this recording is seen {_SEEN_FROM[main]}, where the {title} may not "
+            f"show; film it {_ASKED[exercise.view]} to be sure")  # fmt: skip

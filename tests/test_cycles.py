@@ -100,6 +100,13 @@ def test_a_dip_below_rest_and_back_is_not_a_rep() -> None:
                                      np.full(30, 5.0)]))) == 0  # fmt: skip
 
 
+@pytest.mark.parametrize("reps_n", [1, 3])
+def test_a_person_resting_further_back_than_the_typical_rest_keeps_the_first_rep(reps_n: int) -> None:
+    """A hip that does not fully extend: rests at -60 against the typical 5 and turns at 10, inside the typical
+    resting band. Its reps all turn there, so the first one is a rep too (and a lone one counts)."""
+    assert len(count(reps(reps_n, peak=10.0, rest=-60.0))) == reps_n
+
+
 @pytest.mark.parametrize(
     ("case", "cut", "expected", "partial"),
     [

@@ -37,3 +37,13 @@ def test_no_rep_of_a_rep_exercise() -> None:
     assert nothing_found_warning(get("squat"), ExerciseSummary(exercise="squat", motion="reps", frames=100,
                                  frames_with_pose=100, frames_counted=90, views={"oblique": 90},
                                  attempted_reps=3)) is None  # fmt: skip
+
+
+def test_a_view_is_named_only_when_it_held_most_of_the_recording() -> None:
+    split = ExerciseSummary(exercise="standing_hip_extension", motion="reps", frames=100, frames_with_pose=100,
+                            frames_counted=60, views={"front": 38, "oblique": 39, "side": 23})  # fmt: skip
+    assert nothing_found_warning(get("standing_hip_extension"), split) == "no rep was found in the 60 frames counted"
+    unknown = ExerciseSummary(exercise="warrior", motion="hold", frames=100, frames_with_pose=100, frames_counted=60,
+                              views={"none": 70, "oblique": 30})  # fmt: skip
+    said = nothing_found_warning(get("warrior"), unknown)
+    assert said is not None and "at an angle" in said and "warrior II" in said  # "none" is no view; the title as named

@@ -18,8 +18,8 @@ from tests.conftest import renderer
 
 renderer()
 
-# One case of each kind of stress the counting must survive. The lunge and the bridge are filmed from behind here:
-# facing the camera they do not all count yet (benchmarks/counting.py --rendered prints those cases; README).
+# One case of each kind of stress the counting must survive, from several views (benchmarks/counting.py --rendered
+# prints every case; README).
 CASES = (
     "squat-front",
     "lunge-front",

@@ -76,6 +76,7 @@ class CycleCounter:
         self._peaks: list[float] = []  # turning points of the complete reps
         self._rests: list[float] = [rest]
         self._pending: Cycle | None = None  # a start partial waiting until the person's range is known
+        self._doubtful: Cycle | None = None  # a first rep that never left the typical rest, waiting for a second
         self._begin()
 
     # --- reference levels --------------------------------------------------------------------
@@ -219,12 +220,6 @@ class CycleCounter:
         peak = self._peak
         assert peak is not None
         self._counted = True
-        if not self._is_above_rest(peak):
-            # A rep goes from rest out to a turning point and back: a "turning point" still inside the resting band
-            # is a movement that never left rest (a dip below it and back, or landmarks settling as the model locks
-            # on: a rendered single-leg bridge from the head end opens at -82° and "rises" to -47° against a rest of
-            # -52°, benchmarks/counting.py --rendered). It counts for nothing and teaches nothing.
-            return self._settle([])
         down = peak.v - after.v
         if self._valley is None:  # the recording started past the valley: a start partial, decided later
             self._pending = self._pending or Cycle(self._opened_at(peak), peak.t, end_t, down, peak.v, "start")
@@ -241,9 +236,30 @@ class CycleCounter:
                 self._pending = self._pending or Cycle(start, peak.t, end_t, down, peak.v, "start")
             return self._settle([])
         cut = "start" if from_start else ""
+        cycle = Cycle(start, peak.t, end_t, max(up, down), peak.v, cut)
+        if not self._is_above_rest(peak):
+            # A rep goes from rest out to a turning point and back; this one's turning point is still inside the
+            # resting band. It may be landmarks settling as the model locks on (a rendered single-leg bridge from the
+            # head end opens at -82° and "rises" to -47° against its -52° rest: benchmarks/counting.py --rendered),
+            # or a person who rests further back than the exercise's typical rest (a hip that does not fully extend)
+            # and whose reps all turn there. Levels alone cannot tell the two apart; the person's own reps can: it
+            # is a rep when it turns where their reps turn. Until one has, it waits (and it counts if none comes).
+            if not self._peaks:
+                self._doubtful = self._doubtful or cycle
+                return self._settle([])
+            return self._settle([cycle] if self._turns_as_usual(cycle) else [])
         self._ranges.append(max(up, down))
         self._peaks.append(peak.v)
-        return self._settle([Cycle(start, peak.t, end_t, max(up, down), peak.v, cut)])
+        done = [cycle]
+        if self._doubtful is not None:
+            doubtful, self._doubtful = self._doubtful, None
+            done = [doubtful, *done] if self._turns_as_usual(doubtful) else done
+        return self._settle(done)
+
+    def _turns_as_usual(self, cycle: Cycle) -> bool:
+        """The cycle turned where this person's complete reps turn (within PEAK_MATCH of their range)."""
+        usual = statistics.median(self._peaks[-LEARN_FROM:])
+        return abs(cycle.peak_value - usual) <= PEAK_MATCH * self.range
 
     def _span(self, back_t: float, eased: bool) -> tuple[float, float]:
         """From leaving rest to being back at rest. The start is when the signal left its valley; the count
@@ -291,6 +307,8 @@ class CycleCounter:
             side = self._hi.v - self._lo.v  # never turned: one monotonic movement, counted if it covers the range
             if self._edge_ok(side) and self._hi.t > self._lo.t and self._turned(self._hi):
                 out = [Cycle(self._lo.t, self._hi.t, self._hi.t, side, self._hi.v, "end")]
+        if self._doubtful is not None:  # no complete rep came to say otherwise: counted, as a rep covering the range
+            out, self._doubtful = [self._doubtful, *out], None
         out = self._settle(out, final=True)
         self._begin()
         return out
