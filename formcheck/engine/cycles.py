@@ -25,6 +25,8 @@ import statistics
 from collections import deque
 from dataclasses import dataclass
 
+from formcheck.engine.records import Cycle
+
 HYSTERESIS = 0.35  # a turning point is confirmed once the signal comes back by this share of the range
 COVER = 0.4  # each side of a complete rep covers at least this share of the range
 EDGE_COVER = 0.7  # the one side of a rep cut by the recording's start or end covers at least this share
@@ -46,18 +48,6 @@ FAST = 0.3  # ... while slowing: rising less than this share of the range in the
 # counter this person's range. The limit is the joints' and not a share of the exercise's typical range: real
 # hip circles on all fours (the tuning set's fire-hydrant clip) move the hip 70-91°, 3.6 times the 25° typical.
 ARC_LIMIT = 160.0
-
-
-@dataclass(frozen=True)
-class Cycle:
-    """A counted repetition: when it left rest, turned, and was back; its excursion; whether it was cut."""
-
-    start_s: float
-    peak_s: float
-    end_s: float
-    range_deg: float  # the larger of the two sides' excursions (the one side of a partial rep)
-    peak_value: float  # the oriented signal at the turning point
-    partial: str = ""  # "start" | "end" | ""
 
 
 @dataclass(frozen=True)
@@ -238,12 +228,9 @@ class CycleCounter:
         cut = "start" if from_start else ""
         cycle = Cycle(start, peak.t, end_t, max(up, down), peak.v, cut)
         if not self._is_above_rest(peak):
-            # A rep goes from rest out to a turning point and back; this one's turning point is still inside the
-            # resting band. It may be landmarks settling as the model locks on (a rendered single-leg bridge from the
-            # head end opens at -82° and "rises" to -47° against its -52° rest: benchmarks/counting.py --rendered),
-            # or a person who rests further back than the exercise's typical rest (a hip that does not fully extend)
-            # and whose reps all turn there. Levels alone cannot tell the two apart; the person's own reps can: it
-            # is a rep when it turns where their reps turn. Until one has, it waits (and it counts if none comes).
+            # A turning point inside the resting band: landmarks settling as the model locks on (a rendered single-leg
+            # bridge from the head end "rises" from -82° to -47° against its -52° rest: counting.py --rendered), or a
+            # person resting further back than typical. Their own reps tell: a rep if it turns where the next does.
             if not self._peaks:
                 self._doubtful = self._doubtful or cycle
                 return self._settle([])
@@ -258,8 +245,7 @@ class CycleCounter:
 
     def _turns_as_usual(self, cycle: Cycle) -> bool:
         """The cycle turned where this person's complete reps turn (within PEAK_MATCH of their range)."""
-        usual = statistics.median(self._peaks[-LEARN_FROM:])
-        return abs(cycle.peak_value - usual) <= PEAK_MATCH * self.range
+        return abs(cycle.peak_value - statistics.median(self._peaks[-LEARN_FROM:])) <= PEAK_MATCH * self.range
 
     def _span(self, back_t: float, eased: bool) -> tuple[float, float]:
         """From leaving rest to being back at rest. The start is when the signal left its valley; the count

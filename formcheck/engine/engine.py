@@ -5,11 +5,10 @@ from __future__ import annotations
 import math
 from collections import deque
 
-from formcheck.engine.cycles import Cycle
 from formcheck.engine.holds import HoldSpan, HoldTimer
 from formcheck.engine.looks import looks_value
 from formcheck.engine.margins import error_of
-from formcheck.engine.records import Cue, FrameResult, HoldRecord, RepRecord
+from formcheck.engine.records import Cue, Cycle, FrameResult, HoldRecord, RepRecord
 from formcheck.engine.reps import RepTracker, side_of
 from formcheck.engine.rules import FROM_START, TIMING, Movement, frame_violates, judge, side_value, top_hold_s
 from formcheck.engine.setup import READY_AFTER_S, SetupGate

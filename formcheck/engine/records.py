@@ -77,3 +77,16 @@ class FrameResult:
     hold_s: dict[str, float]  # current hold time per side
     cues: tuple[Cue, ...] = ()
     finished: tuple[RepRecord | HoldRecord, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Cycle:
+    """A repetition the cycle counter found: when it left rest, turned, and was back; its excursion; whether it was
+    cut by the recording's start or end (formcheck.engine.cycles)."""
+
+    start_s: float
+    peak_s: float
+    end_s: float
+    range_deg: float  # the larger of the two sides' excursions (the one side of a partial rep)
+    peak_value: float  # the oriented signal at the turning point
+    partial: str = ""  # "start" | "end" | ""

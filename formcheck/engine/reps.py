@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import math
 
-from formcheck.engine.cycles import COVER, Cycle, CycleCounter
+from formcheck.engine.cycles import COVER, CycleCounter
 from formcheck.engine.median import CentredMedian
+from formcheck.engine.records import Cycle
 from formcheck.engine.rules import frame_side
 from formcheck.exercises.spec import Exercise, RepMotion
 from formcheck.types import FrameKinematics
