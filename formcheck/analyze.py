@@ -193,9 +193,10 @@ def feed(frames: Iterable[tuple[float, int, People]], core: SessionCore, recorde
 
 def replay(track: PoseTrack, core: SessionCore, recorder: SessionRecorder, sink: Sink) -> Ending:
     """Feed saved landmarks through the core exactly as the pose worker would have."""
-    frames = ((float(track.t[i]), int(track.frame[i]), track.pose(i)) for i in range(len(track)))
-    return feed(((t, index, People((pose,) if pose.found else (), 1)) for t, index, pose in frames), core, recorder,
-                sink)  # fmt: skip
+    poses = (track.pose(i) for i in range(len(track)))
+    frames = ((float(t), int(index), People((pose,) if pose.found else (), 1))
+              for t, index, pose in zip(track.t, track.frame, poses, strict=True))  # fmt: skip
+    return feed(frames, core, recorder, sink)
 
 
 Runner = Callable[[SessionCore, SessionRecorder, Sink], Ending]

@@ -107,6 +107,13 @@ def test_a_person_resting_further_back_than_the_typical_rest_keeps_the_first_rep
     assert len(count(reps(reps_n, peak=10.0, rest=-60.0))) == reps_n
 
 
+def test_two_reps_inside_the_typical_resting_band_before_a_complete_one_are_both_kept() -> None:
+    """Resting at -60 and turning at -20: the first two reps turn inside the resting band the typical rest (5) and
+    the first valleys give, the third is above the band once the valleys have moved the rest down. All three turn
+    at the same point, so all three are reps (the counter once kept only the first such rep waiting)."""
+    assert len(count(reps(3, peak=-20.0, rest=-60.0))) == 3
+
+
 @pytest.mark.parametrize(
     ("case", "cut", "expected", "partial"),
     [

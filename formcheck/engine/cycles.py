@@ -66,7 +66,7 @@ class CycleCounter:
         self._peaks: list[float] = []  # turning points of the complete reps
         self._rests: list[float] = [rest]
         self._pending: Cycle | None = None  # a start partial waiting until the person's range is known
-        self._doubtful: Cycle | None = None  # a first rep that never left the typical rest, waiting for a second
+        self._doubtful: list[Cycle] = []  # first reps that never left the typical rest, waiting for a complete one
         self._begin()
 
     # --- reference levels --------------------------------------------------------------------
@@ -232,15 +232,13 @@ class CycleCounter:
             # bridge from the head end "rises" from -82° to -47° against its -52° rest: counting.py --rendered), or a
             # person resting further back than typical. Their own reps tell: a rep if it turns where the next does.
             if not self._peaks:
-                self._doubtful = self._doubtful or cycle
+                self._doubtful.append(cycle)
                 return self._settle([])
             return self._settle([cycle] if self._turns_as_usual(cycle) else [])
         self._ranges.append(max(up, down))
         self._peaks.append(peak.v)
-        done = [cycle]
-        if self._doubtful is not None:
-            doubtful, self._doubtful = self._doubtful, None
-            done = [doubtful, *done] if self._turns_as_usual(doubtful) else done
+        done = [*(c for c in self._doubtful if self._turns_as_usual(c)), cycle]
+        self._doubtful = []
         return self._settle(done)
 
     def _turns_as_usual(self, cycle: Cycle) -> bool:
@@ -293,8 +291,8 @@ class CycleCounter:
             side = self._hi.v - self._lo.v  # never turned: one monotonic movement, counted if it covers the range
             if self._edge_ok(side) and self._hi.t > self._lo.t and self._turned(self._hi):
                 out = [Cycle(self._lo.t, self._hi.t, self._hi.t, side, self._hi.v, "end")]
-        if self._doubtful is not None:  # no complete rep came to say otherwise: counted, as a rep covering the range
-            out, self._doubtful = [self._doubtful, *out], None
+        # Doubtful reps that no complete rep came to judge are counted: each covered the range.
+        out, self._doubtful = [*self._doubtful, *out], []
         out = self._settle(out, final=True)
         self._begin()
         return out
