@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from formcheck.engine.records import HoldRecord, RepRecord
 from formcheck.exercises.spec import Exercise
 from formcheck.summary import ExerciseSummary
 from formcheck.types import VideoInfo
@@ -9,6 +12,13 @@ from formcheck.types import VideoInfo
 FEW_WITH_PERSON = 0.5  # a person in fewer than half the frames: the counts may miss what happened off screen
 SHORT_CLIP_S = 1.0  # shorter than the quickest rep any exercise counts
 FEW_COUNTED = 0.5  # counted in fewer than half the frames with a person: say what the setup check asked for
+# No controlled rep of this catalogue goes from rest to its turning point and back in under 0.4 s. The quickest
+# complete reps counted anywhere here take 0.73 s: a fast real squat (real/squat_incorrect_003) and the rendered 0.7 s
+# tempo; real jump squats take 1.6 s, and home programmes prescribe 2-4 s. A "rep" of 0.2 s is the landmarks jumping
+# in a view that hides the moving limb: a rendered single-leg bridge filmed from the feet counted 9 of 3 with reps of
+# 0.2-0.6 s, a side-lying abduction seen end-on made up 7, the shortest 0.2 s, while every exactly counted rendered
+# and real clip's shortest rep took 0.73 s or more (benchmarks/counting.py --rendered and --real).
+HASTY_REP_S = 0.4
 
 
 def evidence_warnings(summary: ExerciseSummary | None, info: VideoInfo, frames_read: int, multi_frames: int,
@@ -43,6 +53,17 @@ def seen_warnings(summary: ExerciseSummary, setup_issue: str = "") -> list[str]:
         out.append(f"counted in only {counted * 100:.0f}% of the frames with a person in view; the setup check "
                    f"asked for this: {setup_issue}")  # fmt: skip
     return out
+
+
+def hasty_warning(exercise: Exercise, records: Sequence[RepRecord | HoldRecord]) -> str | None:
+    """Reps quicker than any controlled rep (HASTY_REP_S): the count rests on landmarks that jumped, say so."""
+    full = [r for r in records if isinstance(r, RepRecord) and not r.partial]
+    hasty = [r for r in full if r.duration_s < HASTY_REP_S]
+    if not hasty:
+        return None
+    return (f"{len(hasty)} of the {len(full)} reps took under {HASTY_REP_S:.1f} s, quicker than a controlled rep: "
+            f"the body's landmarks were likely jumping, so the count is uncertain; film it "
+            f"{_ASKED[exercise.view]} to be sure")  # fmt: skip
 
 
 _SEEN_FROM = {"side": "side-on", "front": "facing the camera (or from behind)", "oblique": "at an angle"}

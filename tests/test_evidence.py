@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from formcheck.evidence import nothing_found_warning
+from formcheck.engine.records import RepRecord
+from formcheck.evidence import hasty_warning, nothing_found_warning
 from formcheck.exercises.catalogue import get
 from formcheck.summary import ExerciseSummary
 
@@ -47,3 +48,15 @@ def test_a_view_is_named_only_when_it_held_most_of_the_recording() -> None:
                               views={"none": 70, "oblique": 30})  # fmt: skip
     said = nothing_found_warning(get("warrior"), unknown)
     assert said is not None and "at an angle" in said and "warrior II" in said  # "none" is no view; the title as named
+
+
+def rep(start: float, end: float, partial: str = "") -> RepRecord:
+    return RepRecord("left", 1, start, (start + end) / 2, end, 40.0, {}, (), (), True, "front", partial=partial)
+
+
+def test_reps_quicker_than_any_controlled_rep_make_the_count_uncertain() -> None:
+    bridge = get("single_leg_bridge")
+    said = hasty_warning(bridge, [rep(0.0, 1.2), rep(3.3, 3.5), rep(4.0, 4.6), rep(10.0, 10.1, partial="end")])
+    assert said is not None and said.startswith("1 of the 3 reps took under 0.4 s")  # a cut rep is short by nature
+    assert "uncertain" in said and "side-on" in said
+    assert hasty_warning(bridge, [rep(0.0, 0.75), rep(2.0, 4.0), rep(5.0, 5.1, partial="start")]) is None
