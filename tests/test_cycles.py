@@ -8,7 +8,8 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
-from formcheck.engine.cycles import ARC_LIMIT, CycleCounter
+from formcheck.engine.cycle_limits import ARC_LIMIT
+from formcheck.engine.cycles import CycleCounter
 from formcheck.engine.holds import HoldTimer
 from formcheck.engine.median import CentredMedian
 from formcheck.exercises.spec import HoldMotion
@@ -98,6 +99,18 @@ def test_a_dip_below_rest_and_back_is_not_a_rep() -> None:
     assert len(count(values)) == 3
     assert len(count(np.concatenate([np.full(30, 5.0), -30.0 * np.sin(np.linspace(0, math.pi, 60)),
                                      np.full(30, 5.0)]))) == 0  # fmt: skip
+
+
+def dip_then_rest(rest_s: float = 1.0) -> np.ndarray:
+    """At rest (5), a 65-unit dip below it (landmarks settling, a shift on the mat), then still at rest."""
+    return np.concatenate([np.full(30, 5.0), 5.0 - 65.0 * np.sin(np.linspace(0, math.pi, 45)),
+                           np.full(int(rest_s * FPS), 5.0)])  # fmt: skip
+
+
+def test_a_dip_then_rest_at_the_end_is_no_rep() -> None:
+    """The rise out of the dip covers the edge rule's share of the range, but it ended at rest and stayed there: no
+    rep turned (it was counted as a rep cut by the end)."""
+    assert count(dip_then_rest()) == []
 
 
 @pytest.mark.parametrize("reps_n", [1, 3])

@@ -25,29 +25,8 @@ import statistics
 from collections import deque
 from dataclasses import dataclass
 
+from formcheck.engine import cycle_limits as lim
 from formcheck.engine.records import Cycle
-
-HYSTERESIS = 0.35  # a turning point is confirmed once the signal comes back by this share of the range
-COVER = 0.4  # each side of a complete rep covers at least this share of the range
-EDGE_COVER = 0.7  # the one side of a rep cut by the recording's start or end covers at least this share
-OVERSHOOT = 1.6  # ... and at most this many times the range: a far larger movement is getting up or leaving
-REST_BAND = 0.1  # within this share of the range above the resting level counts as "back at rest"
-LEAVE_BAND = 0.1  # ... and beyond it above the valley as "out of rest"
-STILL_BAND = 0.02  # the rep starts when the signal leaves this share of the range above its valley
-CONTINUE_S = 1.0  # a gap in the signal up to this long does not end the movement in progress
-LEARN_FROM = 5  # the range is the median of the last reps' excursions (with the typical range as a prior)
-STILL_RISING_S = 0.2  # at the end, a signal that rose by STILL_RISING of the range in this time has not turned
-STILL_RISING = 0.1
-PEAK_MATCH = 0.25  # ... unless it has reached this person's usual turning point (within this share of the range)
-FAST = 0.3  # ... while slowing: rising less than this share of the range in the last STILL_RISING_S
-# No hip or knee turns through more than this in a rep: the hip's whole sagittal arc is about 150° (flexion 120°
-# plus extension 30°, AAOS norms) and the knee's 135-150°; the frontal-plane movements are smaller still. A
-# larger "cycle" is the landmarks folding over or swapping in a view that hides the limb: head-on on all fours
-# the hip angle swung by 254° and 184° in two rendered "kicks", and a side-lying leg seen end-on "abducted" by
-# 171° (benchmarks/counting.py --rendered, the "not-counted" cases). It is not a rep, and it does not teach the
-# counter this person's range. The limit is the joints' and not a share of the exercise's typical range: real
-# hip circles on all fours (the tuning set's fire-hydrant clip) move the hip 70-91°, 3.6 times the 25° typical.
-ARC_LIMIT = 160.0
 
 
 @dataclass(frozen=True)
@@ -73,16 +52,16 @@ class CycleCounter:
     @property
     def range(self) -> float:
         """This person's range so far: the typical range until two reps are done, then their own."""
-        recent = self._ranges[-LEARN_FROM:]
+        recent = self._ranges[-lim.LEARN_FROM :]
         return statistics.median(recent if len(recent) >= 2 else [self.typical, *recent])
 
     @property
     def rest(self) -> float:
         """The resting level: the median of the recent valleys (the typical rest before any)."""
-        return statistics.median(self._rests[-LEARN_FROM:])
+        return statistics.median(self._rests[-lim.LEARN_FROM :])
 
     def _h(self) -> float:
-        return max(self.min_excursion, HYSTERESIS * self.range)
+        return max(self.min_excursion, lim.HYSTERESIS * self.range)
 
     def _begin(self) -> None:
         """A fresh movement history (the start of the recording, or after a long gap)."""
@@ -98,6 +77,7 @@ class CycleCounter:
         self._counted = False  # the rep in progress was counted on reaching rest
         self._last_t: float | None = None
         self._recent: deque[_Point] = deque()  # the last STILL_RISING_S of samples
+        self._calm: _Point | None = None  # rising: where the signal's current still stretch began
 
     @property
     def active(self) -> bool:
@@ -105,7 +85,7 @@ class CycleCounter:
         if self._mode == "falling":
             return not self._counted
         if self._mode == "rising" and self._valley is not None and self._ext is not None:
-            return self._ext.v - self._valley.v >= LEAVE_BAND * self.range
+            return self._ext.v - self._valley.v >= lim.LEAVE_BAND * self.range
         return False
 
     # --- per frame ---------------------------------------------------------------------------
@@ -114,12 +94,12 @@ class CycleCounter:
         if not math.isfinite(value):
             return []
         out: list[Cycle] = []
-        if self._last_t is not None and t - self._last_t > CONTINUE_S:
+        if self._last_t is not None and t - self._last_t > lim.CONTINUE_S:
             out += self.finish()  # a long gap is an edge: what was in progress ends here
         self._last_t = t
         p = _Point(t, value)
         self._recent.append(p)
-        while self._recent[0].t < t - STILL_RISING_S:
+        while self._recent[0].t < t - lim.STILL_RISING_S:
             self._recent.popleft()
         if self._mode == "unknown":
             self._unknown(p)
@@ -134,9 +114,9 @@ class CycleCounter:
         self._first = self._first or p
         self._lo = p if self._lo is None or p.v <= self._lo.v else self._lo
         self._hi = p if self._hi is None or p.v > self._hi.v else self._hi
-        if p.v <= self._lo.v + LEAVE_BAND * self.range:
+        if p.v <= self._lo.v + lim.LEAVE_BAND * self.range:
             self._left = p.t
-        if p.v <= self._lo.v + STILL_BAND * self.range:
+        if p.v <= self._lo.v + lim.STILL_BAND * self.range:
             self._still = p.t
         if p.v < self._hi.v - self._h():  # a peak first: a valley before it only if the low came earlier
             self._valley = self._lo if self._lo.t < self._hi.t else None
@@ -151,9 +131,10 @@ class CycleCounter:
         # the very frame it comes back by H, and that is a peak followed by a fall, not a valley moving down;
         # that frame is after the peak, so it does not move the rep's start either.
         turned = p.v < self._ext.v - self._h() and self._ext.v - self._valley.v >= self._h()
-        if not turned and p.v <= self._valley.v + LEAVE_BAND * self.range:
+        self._track_calm(p)
+        if not turned and p.v <= self._valley.v + lim.LEAVE_BAND * self.range:
             self._left = p.t
-        if not turned and p.v <= self._valley.v + STILL_BAND * self.range:
+        if not turned and p.v <= self._valley.v + lim.STILL_BAND * self.range:
             self._still = p.t
         if turned:
             self._peak, self._ext, self._mode, self._counted = self._ext, p, "falling", False
@@ -164,12 +145,23 @@ class CycleCounter:
         elif p.v < self._ext.v - self._h():  # the turning point is behind us
             self._peak, self._ext, self._mode, self._counted = self._ext, p, "falling", False
 
+    def _track_calm(self, p: _Point) -> None:
+        """Rising: where the signal's current still stretch began (at the end, a rise that came to rest is no rep)."""
+        if self._calm is None or abs(p.v - self._calm.v) > lim.LEAVE_BAND / 2 * self.range:
+            self._calm = p
+
+    def _rested(self, calm: _Point, until: float) -> bool:
+        """Still from `calm` to `until`: a rest above the valley (in the learned or typical rest band; PLATEAU_S)."""
+        assert self._valley is not None
+        return (until - calm.t >= lim.PLATEAU_S and calm.v - self._valley.v > lim.LEAVE_BAND * self.range
+                and calm.v <= max(self.rest, self._rests[0]) + lim.REST_BAND * self.range)  # fmt: skip
+
     def _fall(self, p: _Point) -> list[Cycle]:
         assert self._ext is not None and self._peak is not None
         if p.v < self._ext.v:
             self._ext = p
         out: list[Cycle] = []
-        near_rest = p.v <= self.rest + REST_BAND * self.range
+        near_rest = p.v <= self.rest + lim.REST_BAND * self.range
         if not self._counted and near_rest and self._peak.v - p.v >= self._cover():
             out = self._count(p, p.t, eased=True)  # back at rest: counted now, while the valley may still settle
         if p.v > self._ext.v + self._h():  # the next movement has started: the valley is behind us
@@ -178,13 +170,14 @@ class CycleCounter:
                 out = self._count(valley, valley.t)
             self._rests.append(valley.v)
             self._valley, self._ext, self._left, self._still, self._mode = valley, p, valley.t, valley.t, "rising"
+            self._calm = None
         return out
 
     def _cover(self) -> float:
-        return max(COVER * self.range, self.min_excursion)
+        return max(lim.COVER * self.range, self.min_excursion)
 
     def _edge_cover(self) -> float:
-        return max(EDGE_COVER * self.range, self.min_excursion)
+        return max(lim.EDGE_COVER * self.range, self.min_excursion)
 
     def _turned(self, top: _Point) -> bool:
         """At the end of input: has a movement still in its rising part reached its turning point? Yes when it
@@ -193,17 +186,17 @@ class CycleCounter:
         if self._recent:
             rise = top.v - min(q.v for q in self._recent)
             fell = top.v - self._recent[-1].v
-            if fell >= STILL_RISING * self.range or rise < STILL_RISING * self.range:
+            if fell >= lim.STILL_RISING * self.range or rise < lim.STILL_RISING * self.range:
                 return True
-        usual = statistics.median(self._peaks[-LEARN_FROM:]) if self._peaks else None
+        usual = statistics.median(self._peaks[-lim.LEARN_FROM :]) if self._peaks else None
         # Near the usual turning point, and slowing down into it: a movement still going at full speed when
         # the recording ends has not turned, however close it is.
-        return usual is not None and abs(top.v - usual) <= PEAK_MATCH * self.range and rise < FAST * self.range
+        return usual is not None and abs(top.v - usual) <= lim.PEAK_MATCH * self.range and rise < lim.FAST * self.range
 
     def _edge_ok(self, side: float) -> bool:
         """One side of a cut rep is enough when it covers the range without far exceeding a learned one."""
         learned = len(self._ranges) >= 2
-        return self._edge_cover() <= side <= ARC_LIMIT and not (learned and side > OVERSHOOT * self.range)
+        return self._edge_cover() <= side <= lim.ARC_LIMIT and not (learned and side > lim.OVERSHOOT * self.range)
 
     def _count(self, after: _Point, end_t: float, eased: bool = False) -> list[Cycle]:
         """Decide the rep around the confirmed peak, now that the signal has come down to `after`."""
@@ -219,7 +212,7 @@ class CycleCounter:
         from_start = self._opened_moving(self._valley)
         if from_start:  # the recording opened part way into the movement: the rep starts at its first sample
             start = self._opened_at(peak)
-        if max(up, down) > ARC_LIMIT:  # not a joint moving
+        if max(up, down) > lim.ARC_LIMIT:  # not a joint moving
             return self._settle([])
         if min(up, down) < self._cover():
             if from_start:  # the recording opened part way into the movement: an edge, judged on the way back
@@ -243,7 +236,7 @@ class CycleCounter:
 
     def _turns_as_usual(self, cycle: Cycle) -> bool:
         """The cycle turned where this person's complete reps turn (within PEAK_MATCH of their range)."""
-        return abs(cycle.peak_value - statistics.median(self._peaks[-LEARN_FROM:])) <= PEAK_MATCH * self.range
+        return abs(cycle.peak_value - statistics.median(self._peaks[-lim.LEARN_FROM :])) <= lim.PEAK_MATCH * self.range
 
     def _span(self, back_t: float, eased: bool) -> tuple[float, float]:
         """From leaving rest to being back at rest. The start is when the signal left its valley; the count
@@ -255,7 +248,7 @@ class CycleCounter:
         return still, back_t + (max(0.0, left - still) if eased else 0.0)
 
     def _is_above_rest(self, p: _Point) -> bool:
-        return p.v > self.rest + REST_BAND * self.range
+        return p.v > self.rest + lim.REST_BAND * self.range
 
     def _opened_at(self, peak: _Point) -> float:
         """Where a rep cut by the recording's start begins: the recording's first sample (never after the peak)."""
@@ -285,7 +278,8 @@ class CycleCounter:
                 out = [Cycle(self._span(ext.t, False)[0], peak.t, ext.t, peak.v - valley.v, peak.v, "end")]
         elif self._mode == "rising" and ext is not None and valley is not None:
             up = ext.v - valley.v
-            if self._edge_ok(up) and self._turned(ext):
+            resting = self._calm is not None and self._rested(self._calm, self._last_t or ext.t)  # came to rest: no rep
+            if self._edge_ok(up) and self._turned(ext) and not resting:
                 out = [Cycle(self._span(ext.t, False)[0], ext.t, ext.t, up, ext.v, "end")]
         elif self._mode == "unknown" and self._lo is not None and self._hi is not None:
             side = self._hi.v - self._lo.v  # never turned: one monotonic movement, counted if it covers the range

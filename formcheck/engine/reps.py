@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import math
 
-from formcheck.engine.cycles import COVER, CycleCounter
+from formcheck.engine.cycle_limits import COVER
+from formcheck.engine.cycles import CycleCounter
 from formcheck.engine.median import CentredMedian
 from formcheck.engine.records import Cycle
 from formcheck.engine.rules import frame_side
