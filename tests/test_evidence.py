@@ -41,9 +41,16 @@ def test_no_rep_of_a_rep_exercise() -> None:
 
 
 def test_a_view_is_named_only_when_it_held_most_of_the_recording() -> None:
+    # No view held most of it: no view is named as the one it was seen from, but the exercise's own view's share is
+    # given (a rendered standing extension from behind, counted on the side and oblique frames, found nothing).
     split = ExerciseSummary(exercise="standing_hip_extension", motion="reps", frames=100, frames_with_pose=100,
                             frames_counted=60, views={"front": 38, "oblique": 39, "side": 23})  # fmt: skip
-    assert nothing_found_warning(get("standing_hip_extension"), split) == "no rep was found in the 60 frames counted"
+    said = nothing_found_warning(get("standing_hip_extension"), split)
+    assert said is not None and said.startswith("no rep was found: only 23% of this recording is seen side-on")
+    assert said.endswith("film it side-on to the camera to be sure") and "facing" not in said
+    own = ExerciseSummary(exercise="standing_hip_extension", motion="reps", frames=100, frames_with_pose=100,
+                          frames_counted=60, views={"front": 25, "oblique": 25, "side": 50})  # fmt: skip
+    assert nothing_found_warning(get("standing_hip_extension"), own) == "no rep was found in the 60 frames counted"
     unknown = ExerciseSummary(exercise="warrior", motion="hold", frames=100, frames_with_pose=100, frames_counted=60,
                               views={"none": 70, "oblique": 30})  # fmt: skip
     said = nothing_found_warning(get("warrior"), unknown)
