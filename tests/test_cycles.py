@@ -107,10 +107,22 @@ def dip_then_rest(rest_s: float = 1.0) -> np.ndarray:
                            np.full(int(rest_s * FPS), 5.0)])  # fmt: skip
 
 
-def test_a_dip_then_rest_at_the_end_is_no_rep() -> None:
-    """The rise out of the dip covers the edge rule's share of the range, but it ended at rest and stayed there: no
-    rep turned (it was counted as a rep cut by the end)."""
-    assert count(dip_then_rest()) == []
+@pytest.mark.parametrize(("rest_s", "expected"), [(1.0, 0), (0.4, 1)])
+def test_a_dip_then_rest_at_the_end_is_no_rep(rest_s: float, expected: int) -> None:
+    """The rise out of the dip covers the edge rule's share of the range, but it ended at rest and stayed there (1 s):
+    no rep turned (it was counted as a rep cut by the end). Still for less than PLATEAU_S (0.4 s), the recording may
+    have stopped at the top of a rep: it is one, cut by the end."""
+    assert len(count(dip_then_rest(rest_s))) == expected
+
+
+def test_a_last_rep_held_at_its_top_by_someone_resting_far_back_is_cut_by_the_end() -> None:
+    """Resting at -60 and turning at 10, inside the typical resting band (5): the recording stops while the fourth
+    rep is held at its top for 1 s. That is where this person's reps turn, not a rest: a rep cut by the end (the
+    counter once took the hold for a rest and dropped it)."""
+    rise = -60.0 + 70.0 * (0.5 - 0.5 * np.cos(np.linspace(0, math.pi, 30)))
+    values = np.concatenate([reps(3, peak=10.0, rest=-60.0), rise, np.full(30, 10.0)])
+    out = count(values)
+    assert len(out) == 4 and out[-1].partial == "end"
 
 
 @pytest.mark.parametrize("reps_n", [1, 3])
@@ -331,3 +343,13 @@ def test_a_rep_cut_just_before_its_turning_point_begins_with_the_recording() -> 
     got = count(values, t, typical=90.0)
     assert [c.partial for c in got] == ["start", ""]
     assert got[0].start_s == 0.0 < got[0].peak_s
+
+
+def test_a_doubtful_first_rep_waits_past_a_gap_for_a_complete_one() -> None:
+    """The landmarks settle from -60 up into the resting band and back (a turning point that never left rest), then
+    the signal drops out for 2 s (a long gap: an edge) and two reps of the typical range follow. The bump turns
+    nowhere near where they do: no rep (it was counted, as the gap ended the counter's wait for a complete rep)."""
+    bump = -60.0 + 60.0 * np.sin(np.linspace(0, math.pi, 45))
+    first, second = np.concatenate([np.full(15, -60.0), bump, np.full(30, -60.0)]), reps(2)
+    t = np.concatenate([np.arange(len(first)) / FPS, len(first) / FPS + 2.0 + np.arange(len(second)) / FPS])
+    assert len(count(np.concatenate([first, second]), t=t)) == 2

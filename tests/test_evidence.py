@@ -64,6 +64,8 @@ def rep(start: float, end: float, partial: str = "") -> RepRecord:
 def test_reps_quicker_than_any_controlled_rep_make_the_count_uncertain() -> None:
     bridge = get("single_leg_bridge")
     said = hasty_warning(bridge, [rep(0.0, 1.2), rep(3.3, 3.5), rep(4.0, 4.6), rep(10.0, 10.1, partial="end")])
-    assert said is not None and said.startswith("1 of the 3 reps took under 0.4 s")  # a cut rep is short by nature
-    assert "uncertain" in said and "side-on" in said
+    assert said is not None and said.startswith("1 of the 3 complete reps took under 0.4 s")  # cut reps are short
+    assert "uncertain" in said and "side-on" in said and "more slowly" in said
+    alone = hasty_warning(bridge, [rep(3.3, 3.5)])
+    assert alone is not None and alone.startswith("The one complete rep took under 0.4 s")
     assert hasty_warning(bridge, [rep(0.0, 0.75), rep(2.0, 4.0), rep(5.0, 5.1, partial="start")]) is None

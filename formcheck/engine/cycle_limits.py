@@ -21,10 +21,12 @@ FAST = 0.3  # ... while slowing: rising less than this share of the range in the
 # counter this person's range. The limit is the joints' and not a share of the exercise's typical range: real
 # hip circles on all fours (the tuning set's fire-hydrant clip) move the hip 70-91°, 3.6 times the 25° typical.
 ARC_LIMIT = 160.0
-# At the end of the recording, a rise from a valley below the resting band that then held still inside the band for
-# this long came back to rest (landmarks settling as the model locks on, a person shifting on the mat): it is no rep
-# cut by the end (it was counted as one: tests/test_cycles.py). Half a second is shorter than the pauses between reps
-# (about 1 s in the renders) and longer than the counter's median window (±0.15 s). Mid-recording the same test does
-# not tell a dip from a slow rise: restarting the rep from such a rest split a real bridge that rises in steps from a
-# rest at 72° flexion, past the typical 50° (real/bridge-with-ball-squeeze, tuning set: 4 of 3): not used there.
+# At the end of the recording or of a stretch of signal (a gap over CONTINUE_S), a rise from a valley below the resting
+# band that then held still inside the band for this long came back to rest (landmarks settling as the model locks
+# on, a person shifting on the mat): it is no rep cut by the end (it was counted as one: tests/test_cycles.py). Half a
+# second is shorter than the pauses between reps (about 1 s in the renders) and longer than the counter's median
+# window (±0.15 s). The risk is a last rep held at its top for longer when the recording stops: a hold at this
+# person's usual turning point is not taken for rest. While the signal goes on, the same test does not tell a dip
+# from a slow rise: restarting the rep from such a rest split a real bridge that rises in steps from a rest at 72°
+# flexion, past the typical 50° (real/bridge-with-ball-squeeze, tuning set: 4 of 3), so the rep is not restarted.
 PLATEAU_S = 0.5

@@ -7,8 +7,7 @@ fixed line and none breaks a turning point. This counter follows the signal's ex
 hysteresis, the standard robust peak/valley detector): a peak is confirmed once the signal has come back
 from it by H, a valley once it has risen from it by H, and H is a share of this person's range, learned
 from their own reps (starting from the exercise's typical range, so the first rep of a live session counts
-too). A minimum absolute excursion keeps jitter from ever counting. Range and depth stay the form rules'
-job, on absolute angles.
+too). A minimum absolute excursion keeps jitter from ever counting. Range and depth stay the form rules' job.
 
 A rep is counted as soon as the signal is back near the resting level (or, when it never gets there, as soon
 as the next movement starts). Edges: a movement whose turning point is in the recording counts when the
@@ -95,7 +94,7 @@ class CycleCounter:
             return []
         out: list[Cycle] = []
         if self._last_t is not None and t - self._last_t > lim.CONTINUE_S:
-            out += self.finish()  # a long gap is an edge: what was in progress ends here
+            out += self.finish(final=False)  # a long gap is an edge: what was in progress ends here
         self._last_t = t
         p = _Point(t, value)
         self._recent.append(p)
@@ -151,10 +150,17 @@ class CycleCounter:
             self._calm = p
 
     def _rested(self, calm: _Point, until: float) -> bool:
-        """Still from `calm` to `until`: a rest above the valley (in the learned or typical rest band; PLATEAU_S)."""
+        """Still from `calm` to `until` (PLATEAU_S) above the valley, in the learned or typical rest band, and not at
+        this person's usual turning point (a last rep held at its top, by someone resting far below the typical)."""
         assert self._valley is not None
+        usual = self._usual()
+        at_top = usual is not None and abs(calm.v - usual) <= lim.PEAK_MATCH * self.range
         return (until - calm.t >= lim.PLATEAU_S and calm.v - self._valley.v > lim.LEAVE_BAND * self.range
-                and calm.v <= max(self.rest, self._rests[0]) + lim.REST_BAND * self.range)  # fmt: skip
+                and calm.v <= max(self.rest, self._rests[0]) + lim.REST_BAND * self.range and not at_top)  # fmt: skip
+
+    def _usual(self) -> float | None:
+        """Where this person's complete reps turn (the median of the recent ones), once there are any."""
+        return statistics.median(self._peaks[-lim.LEARN_FROM :]) if self._peaks else None
 
     def _fall(self, p: _Point) -> list[Cycle]:
         assert self._ext is not None and self._peak is not None
@@ -188,7 +194,7 @@ class CycleCounter:
             fell = top.v - self._recent[-1].v
             if fell >= lim.STILL_RISING * self.range or rise < lim.STILL_RISING * self.range:
                 return True
-        usual = statistics.median(self._peaks[-lim.LEARN_FROM :]) if self._peaks else None
+        usual = self._usual()
         # Near the usual turning point, and slowing down into it: a movement still going at full speed when
         # the recording ends has not turned, however close it is.
         return usual is not None and abs(top.v - usual) <= lim.PEAK_MATCH * self.range and rise < lim.FAST * self.range
@@ -236,7 +242,8 @@ class CycleCounter:
 
     def _turns_as_usual(self, cycle: Cycle) -> bool:
         """The cycle turned where this person's complete reps turn (within PEAK_MATCH of their range)."""
-        return abs(cycle.peak_value - statistics.median(self._peaks[-lim.LEARN_FROM :])) <= lim.PEAK_MATCH * self.range
+        usual = self._usual()
+        return usual is not None and abs(cycle.peak_value - usual) <= lim.PEAK_MATCH * self.range
 
     def _span(self, back_t: float, eased: bool) -> tuple[float, float]:
         """From leaving rest to being back at rest. The start is when the signal left its valley; the count
@@ -265,8 +272,8 @@ class CycleCounter:
         cycle, self._pending = self._pending, None
         return [cycle, *done] if self._edge_ok(cycle.range_deg) else done
 
-    def finish(self) -> list[Cycle]:
-        """End of input (or a long gap): a turning point reached but not come back from is a partial rep."""
+    def finish(self, final: bool = True) -> list[Cycle]:
+        """End of input (final) or a long gap: a turning point reached but not come back from is a partial rep."""
         out: list[Cycle] = []
         ext, valley, peak = self._ext, self._valley, self._peak
         if self._mode == "falling" and peak is not None and ext is not None and not self._counted:
@@ -278,15 +285,16 @@ class CycleCounter:
                 out = [Cycle(self._span(ext.t, False)[0], peak.t, ext.t, peak.v - valley.v, peak.v, "end")]
         elif self._mode == "rising" and ext is not None and valley is not None:
             up = ext.v - valley.v
-            resting = self._calm is not None and self._rested(self._calm, self._last_t or ext.t)  # came to rest: no rep
+            until = ext.t if self._last_t is None else self._last_t
+            resting = self._calm is not None and self._rested(self._calm, until)  # came to rest: no rep
             if self._edge_ok(up) and self._turned(ext) and not resting:
                 out = [Cycle(self._span(ext.t, False)[0], ext.t, ext.t, up, ext.v, "end")]
         elif self._mode == "unknown" and self._lo is not None and self._hi is not None:
             side = self._hi.v - self._lo.v  # never turned: one monotonic movement, counted if it covers the range
             if self._edge_ok(side) and self._hi.t > self._lo.t and self._turned(self._hi):
                 out = [Cycle(self._lo.t, self._hi.t, self._hi.t, side, self._hi.v, "end")]
-        # Doubtful reps that no complete rep came to judge are counted: each covered the range.
-        out, self._doubtful = [*self._doubtful, *out], []
+        if final:  # doubtful reps no complete rep came to judge are counted (each covered the range); a gap waits
+            out, self._doubtful = [*self._doubtful, *out], []
         out = self._settle(out, final=True)
         self._begin()
         return out
