@@ -44,10 +44,10 @@ def live(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_rendered_squats_with_a_trunk_lean_fault(lite_model: str, tmp_path: Path) -> None:
     out, rec = tmp_path / "s", tmp_path / "overlay.mp4"
-    # Played at half speed: still paced like a camera (frames the model has no time for are dropped), with twice the
-    # headroom. At full speed a loaded CI machine once dropped the first ~4 s (the first rep) of this 10 s clip.
+    # In real time, as a camera: a loaded CI machine once lost the first ~4 s (the first rep) of this 10 s clip, as the
+    # camera started before the session's files were open (test_a_slow_start_loses_no_frame).
     result = live("-e", "squat", "--source", str(SAMPLES / "squat_side_trunk_lean.mp4"), "--countdown", "0",
-                  "--speed", "0.5", "--out", str(out), "--record", str(rec))  # fmt: skip
+                  "--out", str(out), "--record", str(rec))  # fmt: skip
     assert result.returncode == 0, result.stderr
     reps = json.loads((out / "reps.json").read_text())
     assert len(reps) == 3
@@ -197,3 +197,28 @@ def test_a_pose_model_crash_ends_the_session_with_a_clear_message(lite_model: st
     summary = json.loads((outcome.folder / "summary.json").read_text())
     assert summary["status"] == "stopped" and "pose model failed" in summary["stop_reason"]
     assert rows(outcome.folder / "landmarks.csv") >= 40  # everything recorded before the crash is kept
+
+
+def test_a_slow_start_loses_no_frame(lite_model: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The session's files take 1.5 s to open (a slow disk, a loaded machine): the recording, played in real time,
+    still starts at its first frame and counts its first rep. The camera once started before the files were open,
+    and a live session keeps only the newest posed frame, so what was posed meanwhile was lost."""
+    import formcheck.live.run as live_run
+
+    opened = live_run.SessionRecorder.__init__
+
+    def slow(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        time.sleep(1.5)
+        opened(self, *args, **kwargs)
+
+    monkeypatch.setattr(live_run.SessionRecorder, "__init__", slow)
+    clip = FileSource(SAMPLES / "squat_side_trunk_lean.mp4")
+    options = LiveOptions(steps_for(get("squat"), None), tmp_path / "slow", model="lite", headless=True,
+                          countdown_s=0.0)  # fmt: skip
+    outcome = run_live(options, frames=(paced(clip), clip.info))
+    assert outcome.exit_code == 0, outcome.message
+    with (outcome.folder / "landmarks.csv").open() as fh:
+        first = next(csv.DictReader(fh))
+    assert float(first["t"]) == 0.0
+    reps = json.loads((outcome.folder / "reps.json").read_text())
+    assert len(reps) == 3 and not any(r.get("partial") for r in reps)

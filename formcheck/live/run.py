@@ -105,7 +105,6 @@ def run_live(options: LiveOptions, frames: tuple[Iterable[Frame], VideoInfo] | N
     drop = not options.every_frame
     grabber = FrameGrabber(source, drop=drop)
     worker = PoseWorker(grabber, options.model, drop=drop).start()  # loads the model before any frame is read
-    grabber.start()
     folder = new_folder(options.out)
     started = dt.datetime.now().astimezone().isoformat(timespec="seconds")
     head = replace(options.head, kind="live", status="in progress", started=started, source=info.source,
@@ -118,6 +117,9 @@ def run_live(options: LiveOptions, frames: tuple[Iterable[Frame], VideoInfo] | N
     sink = LiveSink(core, window, recording, voice, options.headless)
     ended = "Stopped: the recording ended" if options.source else "Stopped: the camera ended"
     try:
+        # The camera (or the file's clock) starts once everything is ready: a live session keeps only the newest
+        # result, so the frames posed while the files, the window and the recording were being opened were lost.
+        grabber.start()
         ending = drive(core, worker, recorder, sink, ended)
     finally:
         closing = [c.close for c in (recording, window) if c is not None]
