@@ -61,7 +61,7 @@ def hasty_warning(exercise: Exercise, records: Sequence[RepRecord | HoldRecord])
     hasty = [r for r in full if r.duration_s < HASTY_REP_S]
     if not hasty:
         return None
-    which = "The one complete rep" if len(full) == 1 else f"{len(hasty)} of the {len(full)} complete reps"
+    which = "the one complete rep" if len(full) == 1 else f"{len(hasty)} of the {len(full)} complete reps"
     return (f"{which} took under {HASTY_REP_S:.1f} s, quicker than a controlled rep: the "
             f"body's landmarks were likely jumping, so the count is uncertain; film it {_ASKED[exercise.view]}, or "
             f"move more slowly, to be sure")  # fmt: skip

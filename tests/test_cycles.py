@@ -344,12 +344,3 @@ def test_a_rep_cut_just_before_its_turning_point_begins_with_the_recording() -> 
     assert [c.partial for c in got] == ["start", ""]
     assert got[0].start_s == 0.0 < got[0].peak_s
 
-
-def test_a_doubtful_first_rep_waits_past_a_gap_for_a_complete_one() -> None:
-    """The landmarks settle from -60 up into the resting band and back (a turning point that never left rest), then
-    the signal drops out for 2 s (a long gap: an edge) and two reps of the typical range follow. The bump turns
-    nowhere near where they do: no rep (it was counted, as the gap ended the counter's wait for a complete rep)."""
-    bump = -60.0 + 60.0 * np.sin(np.linspace(0, math.pi, 45))
-    first, second = np.concatenate([np.full(15, -60.0), bump, np.full(30, -60.0)]), reps(2)
-    t = np.concatenate([np.arange(len(first)) / FPS, len(first) / FPS + 2.0 + np.arange(len(second)) / FPS])
-    assert len(count(np.concatenate([first, second]), t=t)) == 2

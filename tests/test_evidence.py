@@ -67,5 +67,5 @@ def test_reps_quicker_than_any_controlled_rep_make_the_count_uncertain() -> None
     assert said is not None and said.startswith("1 of the 3 complete reps took under 0.4 s")  # cut reps are short
     assert "uncertain" in said and "side-on" in said and "more slowly" in said
     alone = hasty_warning(bridge, [rep(3.3, 3.5)])
-    assert alone is not None and alone.startswith("The one complete rep took under 0.4 s")
+    assert alone is not None and alone.startswith("the one complete rep took under 0.4 s")
     assert hasty_warning(bridge, [rep(0.0, 0.75), rep(2.0, 4.0), rep(5.0, 5.1, partial="start")]) is None

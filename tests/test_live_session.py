@@ -44,10 +44,12 @@ def live(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_rendered_squats_with_a_trunk_lean_fault(lite_model: str, tmp_path: Path) -> None:
     out, rec = tmp_path / "s", tmp_path / "overlay.mp4"
-    # In real time, as a camera: a loaded CI machine once lost the first ~4 s (the first rep) of this 10 s clip, as the
-    # camera started before the session's files were open (test_a_slow_start_loses_no_frame).
+    # Played at half speed: still paced like a camera (frames the model has no time for are dropped), with twice the
+    # headroom. At full speed a loaded CI machine once lost the first ~4 s (the first rep) of this 10 s clip; a file's
+    # clock then started before the session's files were open (test_a_slow_start_loses_no_frame), whether that was
+    # the cause is not shown.
     result = live("-e", "squat", "--source", str(SAMPLES / "squat_side_trunk_lean.mp4"), "--countdown", "0",
-                  "--out", str(out), "--record", str(rec))  # fmt: skip
+                  "--speed", "0.5", "--out", str(out), "--record", str(rec))  # fmt: skip
     assert result.returncode == 0, result.stderr
     reps = json.loads((out / "reps.json").read_text())
     assert len(reps) == 3
@@ -200,9 +202,10 @@ def test_a_pose_model_crash_ends_the_session_with_a_clear_message(lite_model: st
 
 
 def test_a_slow_start_loses_no_frame(lite_model: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The session's files take 1.5 s to open (a slow disk, a loaded machine): the recording, played in real time,
-    still starts at its first frame and counts its first rep. The camera once started before the files were open,
-    and a live session keeps only the newest posed frame, so what was posed meanwhile was lost."""
+    """The session's files take 1.5 s to open (a slow disk, a loaded machine): the recording, played as a camera
+    (at half speed, for headroom on a loaded machine), still starts at its first frame and counts its first rep. Its
+    clock once started before the files were open, and a live session keeps only the newest posed frame, so what was
+    posed meanwhile was lost (the first posed frame was 0.75 s in)."""
     import formcheck.live.run as live_run
 
     opened = live_run.SessionRecorder.__init__
@@ -215,10 +218,26 @@ def test_a_slow_start_loses_no_frame(lite_model: str, tmp_path: Path, monkeypatc
     clip = FileSource(SAMPLES / "squat_side_trunk_lean.mp4")
     options = LiveOptions(steps_for(get("squat"), None), tmp_path / "slow", model="lite", headless=True,
                           countdown_s=0.0)  # fmt: skip
-    outcome = run_live(options, frames=(paced(clip), clip.info))
+    outcome = run_live(options, frames=(paced(clip, speed=0.5), clip.info))
     assert outcome.exit_code == 0, outcome.message
     with (outcome.folder / "landmarks.csv").open() as fh:
         first = next(csv.DictReader(fh))
     assert float(first["t"]) == 0.0
     reps = json.loads((outcome.folder / "reps.json").read_text())
     assert len(reps) == 3 and not any(r.get("partial") for r in reps)
+
+
+def test_a_session_that_cannot_be_set_up_leaves_no_model_running(lite_model: str, tmp_path: Path) -> None:
+    """The session folder cannot be created (its parent is a file): one clear error, and the pose model's thread,
+    started before, does not keep running."""
+    import threading
+
+    from formcheck.errors import FormcheckError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    clip = FileSource(SAMPLES / "squat_side.mp4")
+    options = LiveOptions(steps_for(get("squat"), None), blocker / "s", model="lite", headless=True, countdown_s=0.0)
+    with pytest.raises(FormcheckError, match="cannot create the session folder"):
+        run_live(options, frames=(paced(clip), clip.info))
+    assert not [t for t in threading.enumerate() if t.name == "pose" and t.is_alive()]

@@ -94,7 +94,7 @@ class CycleCounter:
             return []
         out: list[Cycle] = []
         if self._last_t is not None and t - self._last_t > lim.CONTINUE_S:
-            out += self.finish(final=False)  # a long gap is an edge: what was in progress ends here
+            out += self.finish()  # a long gap is an edge: what was in progress ends here
         self._last_t = t
         p = _Point(t, value)
         self._recent.append(p)
@@ -272,8 +272,8 @@ class CycleCounter:
         cycle, self._pending = self._pending, None
         return [cycle, *done] if self._edge_ok(cycle.range_deg) else done
 
-    def finish(self, final: bool = True) -> list[Cycle]:
-        """End of input (final) or a long gap: a turning point reached but not come back from is a partial rep."""
+    def finish(self) -> list[Cycle]:
+        """End of input (or a long gap): a turning point reached but not come back from is a partial rep."""
         out: list[Cycle] = []
         ext, valley, peak = self._ext, self._valley, self._peak
         if self._mode == "falling" and peak is not None and ext is not None and not self._counted:
@@ -293,8 +293,8 @@ class CycleCounter:
             side = self._hi.v - self._lo.v  # never turned: one monotonic movement, counted if it covers the range
             if self._edge_ok(side) and self._hi.t > self._lo.t and self._turned(self._hi):
                 out = [Cycle(self._lo.t, self._hi.t, self._hi.t, side, self._hi.v, "end")]
-        if final:  # doubtful reps no complete rep came to judge are counted (each covered the range); a gap waits
-            out, self._doubtful = [*self._doubtful, *out], []
+        # Doubtful reps no complete rep came to judge are counted (each covered the range); at a gap too, in rep order.
+        out, self._doubtful = [*self._doubtful, *out], []
         out = self._settle(out, final=True)
         self._begin()
         return out

@@ -105,20 +105,24 @@ def run_live(options: LiveOptions, frames: tuple[Iterable[Frame], VideoInfo] | N
     drop = not options.every_frame
     grabber = FrameGrabber(source, drop=drop)
     worker = PoseWorker(grabber, options.model, drop=drop).start()  # loads the model before any frame is read
-    folder = new_folder(options.out)
-    started = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-    head = replace(options.head, kind="live", status="in progress", started=started, source=info.source,
-                   model=options.model)  # fmt: skip
-    recorder = SessionRecorder(folder, info, options.steps, head, SIGNAL_NAMES, flush_every=1)
-    core = SessionCore(options.steps, info.width, info.height, guided=True, countdown_s=options.countdown_s)
-    window = Window(info.width, info.height) if not options.headless else None
-    recording = _recording(options, info)
-    voice = Voice() if options.voice else None
-    sink = LiveSink(core, window, recording, voice, options.headless)
+    try:
+        folder = new_folder(options.out)
+        started = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        head = replace(options.head, kind="live", status="in progress", started=started, source=info.source,
+                       model=options.model)  # fmt: skip
+        recorder = SessionRecorder(folder, info, options.steps, head, SIGNAL_NAMES, flush_every=1)
+        core = SessionCore(options.steps, info.width, info.height, guided=True, countdown_s=options.countdown_s)
+        window = Window(info.width, info.height) if not options.headless else None
+        recording = _recording(options, info)
+        voice = Voice() if options.voice else None
+        sink = LiveSink(core, window, recording, voice, options.headless)
+    except BaseException:
+        worker.stop()  # the session could not be set up: the model's thread does not outlive it
+        raise
     ended = "Stopped: the recording ended" if options.source else "Stopped: the camera ended"
     try:
-        # The camera (or the file's clock) starts once everything is ready: a live session keeps only the newest
-        # result, so the frames posed while the files, the window and the recording were being opened were lost.
+        # Frames are read once everything is ready: a live session keeps only the newest result, so a file's frames
+        # posed while the files, the window and the recording were being opened were lost (a camera's are stale).
         grabber.start()
         ending = drive(core, worker, recorder, sink, ended)
     finally:
