@@ -205,7 +205,7 @@ def test_a_slow_start_loses_no_frame(lite_model: str, tmp_path: Path, monkeypatc
     """The session's files take 1.5 s to open (a slow disk, a loaded machine): the recording, played as a camera
     (at half speed, for headroom on a loaded machine), still starts at its first frame and counts its first rep. Its
     clock once started before the files were open, and a live session keeps only the newest posed frame, so what was
-    posed meanwhile was lost (the first posed frame was 0.75 s in)."""
+    posed meanwhile was lost (the first posed frame was 0.73 s in)."""
     import formcheck.live.run as live_run
 
     opened = live_run.SessionRecorder.__init__
