@@ -146,6 +146,18 @@ def cases() -> list[StressCase]:
             suffix = "" if countable else "-not-counted"
             out.append(StressCase(f"{name}-{camera}{suffix}", name, view_offset(own, camera), countable=countable,
                                   **hold))  # fmt: skip
+    # Ranges and tempos beyond the squat, bridge and abduction above (appended last, for the same reason): a
+    # small-range patient or a quick one does the floor and single-leg exercises too.
+    for name, short in (("clamshell", "clamshell"), ("standing_hip_flexion", "flexion"),
+                        ("side_lying_hip_abduction", "side-lying"), ("quadruped_hip_extension", "kick")):  # fmt: skip
+        out.append(StressCase(f"{short}-range50", name, range_scale=0.5))
+    out += [
+        StressCase("clamshell-range130", "clamshell", range_scale=1.3),
+        StressCase("flexion-range130", "standing_hip_flexion", range_scale=1.3),
+        StressCase("clamshell-tempo0.7", "clamshell", reps=5, rep_s=0.7),
+        StressCase("extension-tempo0.7", "standing_hip_extension", reps=5, rep_s=0.7),
+        StressCase("lunge-tempo4", "lunge", rep_s=4.0),
+    ]
     return out
 
 
