@@ -343,4 +343,3 @@ def test_a_rep_cut_just_before_its_turning_point_begins_with_the_recording() -> 
     got = count(values, t, typical=90.0)
     assert [c.partial for c in got] == ["start", ""]
     assert got[0].start_s == 0.0 < got[0].peak_s
-

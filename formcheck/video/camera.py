@@ -6,7 +6,6 @@ import time
 from collections.abc import Iterator
 
 import cv2
-import numpy as np
 
 from formcheck.errors import FormcheckError
 from formcheck.types import Frame, VideoInfo
@@ -39,7 +38,6 @@ class CameraSource:
             raise FormcheckError(
                 f"camera {index} is there but sends no picture: another program may be using it; close it and retry"
             )
-        self._first: np.ndarray | None = first
         reported = self._cap.get(cv2.CAP_PROP_FPS)
         self.info = VideoInfo(
             width=int(first.shape[1]),
@@ -50,8 +48,10 @@ class CameraSource:
         )
 
     def __iter__(self) -> Iterator[Frame]:
+        # The frame read on opening only told the picture's size: by now (the model loaded, the session set up) it is
+        # stale, and stamping it 0 s would put an old picture at the session's start. Frames come from here on.
         start = time.monotonic()
-        index, frame = 0, self._first
+        index, frame = 0, None
         last_ok = start
         try:
             while True:
