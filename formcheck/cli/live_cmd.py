@@ -10,6 +10,7 @@ import typer
 
 from formcheck.cli.common import DbOption, HistoryOption, echo_lines, report_hint
 from formcheck.errors import FormcheckError
+from formcheck.models.paths import LIVE_MODEL
 
 if TYPE_CHECKING:
     from formcheck.live.run import LiveOutcome
@@ -27,7 +28,7 @@ def live(
     exercise: Annotated[str, typer.Option("--exercise", "-e", help="exercise name (see `formcheck exercises`)")] = "",
     programme: Annotated[Path | None, typer.Option(help="follow this programme file (TOML)")] = None,
     camera: Annotated[int, typer.Option(help="webcam number")] = 0,
-    model: Annotated[str, typer.Option(help="pose model: lite (fastest) or full")] = "lite",
+    model: Annotated[str, typer.Option(help="pose model: full (counts best) or lite (fastest)")] = LIVE_MODEL,
     voice: Annotated[bool | None, typer.Option("--voice/--no-voice", help="speak cues (espeak-ng)")] = None,
     out: Annotated[Path | None, typer.Option(help="session folder (default: dated, in your data folder)")] = None,
     source: Annotated[Path | None, typer.Option(help="play a recording as if it were the camera")] = None,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from formcheck.io.results import read_json, write_json
 from formcheck.live.run import LiveOptions, LiveOutcome, default_out
-from formcheck.models.paths import check_variant, model_path
+from formcheck.models.paths import LIVE_MODEL, check_variant, model_path
 from formcheck.session.plan import plan_for
 from formcheck.summary import SessionSummary
 
@@ -20,7 +20,7 @@ class LiveArgs:
     exercise: str = ""
     programme: Path | None = None
     camera: int = 0
-    model: str = "lite"
+    model: str = LIVE_MODEL
     voice: bool | None = None
     out: Path | None = None
     source: Path | None = None

@@ -15,6 +15,7 @@ from formcheck.io.recorder import SessionRecorder
 from formcheck.kinematics.stream import SIGNAL_NAMES
 from formcheck.live.sink import LiveSink
 from formcheck.live.voice import Voice
+from formcheck.models.paths import LIVE_MODEL
 from formcheck.pipeline.loop import drive
 from formcheck.session.core import SessionCore
 from formcheck.session.plan import Step
@@ -33,7 +34,7 @@ class LiveOptions:
     out: Path
     source: Path | None = None  # a recording played as if it were a camera
     camera: int = 0
-    model: str = "lite"
+    model: str = LIVE_MODEL
     voice: bool = False
     headless: bool = False
     record: Path | None = None
