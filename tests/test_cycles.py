@@ -90,6 +90,36 @@ def test_a_label_swap_of_two_frames_at_15_fps_is_not_a_turning_point(frames: int
     assert len(count(values, t)) == 3
 
 
+@pytest.mark.parametrize("where", ["alone between gaps", "after the last gap"])
+def test_a_pose_found_for_one_frame_is_no_evidence(where: str) -> None:
+    """A single frame with a pose, apart from the others by more than the median's window, is dropped: the lite model
+    folded a knee-raiser's legs (hip 119°) in the one frame it found as he walked out of the picture, and that lone
+    value made a rep cut by the end (real2/kneeraise_home_portrait_01, counting.py --real --model lite)."""
+    values = reps(2)
+    t = np.arange(len(values)) / FPS
+    if where == "after the last gap":
+        t, values = np.append(t, t[-1] + 0.4), np.append(values, 95.0)
+    else:
+        lone = int(1.5 * FPS)  # in the rest before the first rep: a frame, then 0.4 s of nothing on either side
+        keep = (np.abs(t - t[lone]) > 0.4) | (np.arange(len(t)) == lone)
+        values = values.copy()
+        values[lone] = 95.0
+        t, values = t[keep], values[keep]
+    assert len(count(values, t)) == 2
+
+
+def test_at_a_frame_rate_too_low_for_the_window_no_sample_is_dropped() -> None:
+    fps = 5.0  # ±0.15 s holds one frame
+    t = np.arange(0, 1.0 + 3 * 3.0 + 1.0, 1 / fps)
+    k = t - 1.0
+    inside = (k >= 0) & (k < 9.0) & (np.mod(k, 3.0) < 2.0)
+    values = 5.0 + 90.0 * np.where(inside, 0.5 - 0.5 * np.cos(math.pi * np.mod(k, 3.0)), 0.0)
+    median = CentredMedian()
+    out = [p for ti, v in zip(t, values, strict=True) for p in median.push(float(ti), float(v))] + median.flush()
+    assert len(out) == len(t)
+    assert len(count(values, t)) == 3
+
+
 def test_a_dip_below_rest_and_back_is_not_a_rep() -> None:
     """A turning point still inside the resting band never left rest: a recording that opens with the landmarks
     settling far below the resting level and coming up to it is not a rep (nor one cut by the start)."""
