@@ -120,6 +120,17 @@ def test_at_a_frame_rate_too_low_for_the_window_no_sample_is_dropped() -> None:
     assert len(count(values, t)) == 3
 
 
+@pytest.mark.parametrize("typical", [37.5, 90.0])  # no range assumed (from the front: min_excursion / COVER), typical
+def test_a_squat_lowered_in_held_steps_settling_a_little_at_each_is_one_rep(typical: float) -> None:
+    """Down in four held steps, giving back 18° after each (past the 15° minimum excursion) and settling there, then
+    up: one rep. A give-back of less than COVER of the way down from rest is a pause on the way, not the turning point
+    (the check set's rehab wall squat, filmed from the front, counted 2 of 1)."""
+    knots_t = [0, 1, 2, 3, 3.5, 4.0, 5.0, 6.0, 6.5, 7.0, 8.0, 9.0, 9.5, 10.0, 11.0, 12.0, 13.5, 14.5]
+    knots_v = [5, 5, 55, 55, 37, 37, 75, 75, 57, 57, 95, 95, 77, 77, 110, 110, 5, 5]
+    t = np.arange(0, 14.5, 1 / FPS)
+    assert len(count(np.interp(t, knots_t, knots_v), t, typical=typical)) == 1
+
+
 def test_a_dip_below_rest_and_back_is_not_a_rep() -> None:
     """A turning point still inside the resting band never left rest: a recording that opens with the landmarks
     settling far below the resting level and coming up to it is not a rep (nor one cut by the start)."""

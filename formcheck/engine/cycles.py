@@ -9,12 +9,10 @@ from it by H, a valley once it has risen from it by H, and H is a share of this 
 from their own reps (starting from the exercise's typical range, so the first rep of a live session counts
 too). A minimum absolute excursion keeps jitter from ever counting. Range and depth stay the form rules' job.
 
-A rep is counted as soon as the signal is back near the resting level (or, when it never gets there, as soon
-as the next movement starts). Edges: a movement whose turning point is in the recording counts when the
-movement on one side of it covers EDGE_COVER of the range (a recording that starts at the bottom of a squat
-or ends at the top of a bridge); it is marked partial "start" or "end". A start partial is decided once the
-person's range is known (their first complete rep, or the end). A gap shorter than CONTINUE_S (a camera cut,
-a flash, a dropout) does not end the movement in progress; a longer one is an edge.
+A rep is counted once back near the resting level (or, never getting there, as the next movement starts); a
+give-back short of COVER of the way out is a pause, not a turning point. Edges: a turning point in the recording
+with EDGE_COVER of the range on one side is a rep marked partial "start" or "end" (a start partial is decided once
+the person's range is known). A gap shorter than CONTINUE_S (a cut, a dropout) does not end a movement.
 """
 
 from __future__ import annotations
@@ -22,16 +20,10 @@ from __future__ import annotations
 import math
 import statistics
 from collections import deque
-from dataclasses import dataclass
 
 from formcheck.engine import cycle_limits as lim
 from formcheck.engine.records import Cycle
-
-
-@dataclass(frozen=True)
-class _Point:
-    t: float
-    v: float
+from formcheck.engine.records import SignalPoint as _Point
 
 
 class CycleCounter:
@@ -172,12 +164,21 @@ class CycleCounter:
             out = self._count(p, p.t, eased=True)  # back at rest: counted now, while the valley may still settle
         if p.v > self._ext.v + self._h():  # the next movement has started: the valley is behind us
             valley = self._ext
+            if not self._counted and self._paused(valley):
+                self._ext, self._mode, self._calm = max(self._peak, p, key=lambda q: q.v), "rising", None
+                return out
             if not self._counted:
                 out = self._count(valley, valley.t)
             self._rests.append(valley.v)
             self._valley, self._ext, self._left, self._still, self._mode = valley, p, valley.t, valley.t, "rising"
             self._calm = None
         return out
+
+    def _paused(self, dip: _Point) -> bool:
+        """A fall that gave back under COVER of the way up from the valley, then rose again, was a pause on the way (a
+        squat lowered in held steps): the movement goes on from the same valley (the check set's wall squat: 2 of 1)."""
+        assert self._peak is not None
+        return self._valley is not None and self._peak.v - dip.v < lim.COVER * (self._peak.v - self._valley.v)
 
     def _cover(self) -> float:
         return max(lim.COVER * self.range, self.min_excursion)
@@ -246,9 +247,8 @@ class CycleCounter:
         return usual is not None and abs(cycle.peak_value - usual) <= lim.PEAK_MATCH * self.range
 
     def _span(self, back_t: float, eased: bool) -> tuple[float, float]:
-        """From leaving rest to being back at rest. The start is when the signal left its valley; the count
-        comes on reaching the rest band, before the last, slow part of the return, so the end adds the time the
-        same part took on the way out (movements ease out as they eased in)."""
+        """From leaving the valley to back at rest: counted on reaching the rest band, the end adds the time the last,
+        slow part of the return took on the way out (movements ease out as they eased in)."""
         assert self._valley is not None
         still = self._still if self._still is not None else self._valley.t
         left = self._left if self._left is not None else still

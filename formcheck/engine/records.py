@@ -90,3 +90,11 @@ class Cycle:
     range_deg: float  # the larger of the two sides' excursions (the one side of a partial rep)
     peak_value: float  # the oriented signal at the turning point
     partial: str = ""  # "start" | "end" | ""
+
+
+@dataclass(frozen=True)
+class SignalPoint:
+    """One sample of the counted signal: its time and value."""
+
+    t: float
+    v: float
