@@ -41,12 +41,12 @@ CASES = (
 @pytest.mark.model
 @pytest.mark.parametrize("name", CASES)
 def test_rendered_stress_case_counts_every_rep(name: str, full_model: str, tmp_path: Path) -> None:
-    from benchmarks.stress import cases, render, told_why
+    from benchmarks.stress import SEEDS, cases, render, told_why
     from formcheck.analyze import Request, analyze_video
     from formcheck.exercises.catalogue import get
     from formcheck.session.plan import steps_for
 
-    seed, case = next((s, c) for s, c in enumerate(cases(), start=700) if c.name == name)
+    seed, case = next((s, c) for s, c in enumerate(cases(), start=SEEDS) if c.name == name)
     path = render(case, seed)
     truth = json.loads(Path(f"{path}.truth.json").read_text())
     exercise = get(case.exercise)
