@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import statistics
 from collections import deque
-from dataclasses import dataclass
+
+from formcheck.engine.records import SignalPoint as _Point
 
 # Half-width of the running median on the counted signal. At the suite's 15 fps the first ±0.1 s removed a one-frame
 # spike and no more; ±0.15 s removes two frames at 15 fps, four at 30 (~0.13 s). The model swapped a leg's label for a
@@ -18,12 +19,6 @@ MEDIAN_S = 0.15
 # At a frame rate whose window cannot hold that many (under 1 / MEDIAN_S = 6.7 fps) no sample is dropped.
 MIN_SAMPLES = 3
 _INTERVALS = 8  # the frame interval is the shortest of the last few (gaps only make them longer)
-
-
-@dataclass(frozen=True)
-class _Point:
-    t: float
-    v: float
 
 
 class CentredMedian:

@@ -10,9 +10,10 @@ from formcheck.errors import FormcheckError
 
 Variant = Literal["lite", "full", "heavy"]
 VARIANTS: tuple[str, ...] = get_args(Variant)
-# Live sessions use the full model: on the labelled real clips it counts 45 of 47 exactly where the lite model counts
-# 39 (benchmarks/counting.py --real [--model lite]), and it keeps up with a 30 fps webcam at 640×480 and 1280×720 on
-# two cores (benchmarks/live.py: 30 fps, no frame dropped). `--model lite` remains for slower machines.
+# Live sessions use the full model: on the labelled real clips it counts 46 of 47 exactly where the lite model counts
+# 40 (benchmarks/counting.py --real [--model lite]; 45 and 39 when this was chosen), and it keeps up with a 30 fps
+# webcam at 640×480 and 1280×720 on two cores (benchmarks/live.py: 30 fps, no frame dropped). `--model lite`
+# remains for slower machines.
 LIVE_MODEL: Variant = "full"
 
 
