@@ -144,7 +144,7 @@ def main() -> None:
     if not args.real:
         from benchmarks.stress import FRESH_SEEDS, SEEDS, run_suite
 
-        run_suite(args.only, FRESH_SEEDS if args.fresh else SEEDS)
+        run_suite(args.only, FRESH_SEEDS if args.fresh else SEEDS, args.model)
 
 
 if __name__ == "__main__":

@@ -220,21 +220,21 @@ def render(case: StressCase, seed: int) -> Path:
     return path
 
 
-def posed(path: Path) -> tuple[list[tuple[float, int, People]], VideoInfo]:
+def posed(path: Path, model: str = "full") -> tuple[list[tuple[float, int, People]], VideoInfo]:
     """The pose stage's output on a rendered clip (the model runs once per clip; bench-cache/poses keeps it, keyed by
     the clip's bytes), and the clip's video info: replayed through `analyze_people`, the run `analyze` makes."""
     from benchmarks.replay import people_frames
     from formcheck.video.sampling import DEFAULT_MAX_FPS
     from formcheck.video.source import FileSource
 
-    data, people = people_frames(path)
+    data, people = people_frames(path, model)
     frames = [(float(t), int(i), p) for t, i, p in zip(data["t"], data["frame"], people, strict=True)]
     source = FileSource(path, max_fps=DEFAULT_MAX_FPS)
     source.close()
     return frames, source.info
 
 
-def run_suite(only: str = "", seeds: int = SEEDS) -> None:
+def run_suite(only: str = "", seeds: int = SEEDS, model: str = "full") -> None:
     from formcheck.analyze import Request, analyze_people
     from formcheck.exercises.catalogue import get
     from formcheck.session.plan import steps_for
@@ -247,7 +247,7 @@ def run_suite(only: str = "", seeds: int = SEEDS) -> None:
         path = render(case, seed)
         truth = json.loads(Path(f"{path}.truth.json").read_text())
         with tempfile.TemporaryDirectory() as tmp:
-            analysis = analyze_people(*posed(path), Request(steps_for(get(case.exercise), None)[0], Path(tmp) / "a"))
+            analysis = analyze_people(*posed(path, model), Request(steps_for(get(case.exercise), None)[0], Path(tmp) / "a"))
         records = analysis.records
         if not case.countable:
             said = told_why(records, analysis.exercise.warnings)
