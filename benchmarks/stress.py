@@ -247,7 +247,8 @@ def run_suite(only: str = "", seeds: int = SEEDS, model: str = "full") -> None:
         path = render(case, seed)
         truth = json.loads(Path(f"{path}.truth.json").read_text())
         with tempfile.TemporaryDirectory() as tmp:
-            analysis = analyze_people(*posed(path, model), Request(steps_for(get(case.exercise), None)[0], Path(tmp) / "a"))
+            request = Request(steps_for(get(case.exercise), None)[0], Path(tmp) / "a")
+            analysis = analyze_people(*posed(path, model), request)
         records = analysis.records
         if not case.countable:
             said = told_why(records, analysis.exercise.warnings)
