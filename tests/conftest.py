@@ -83,6 +83,12 @@ def renderer() -> None:
 
 
 @pytest.fixture(scope="session")
+def heavy_model() -> str:
+    """Skip unless the heavy pose model (analyze's choice for holds) is installed."""
+    return installed("heavy")
+
+
+@pytest.fixture(scope="session")
 def lite_model() -> str:
     """Skip unless the lite pose model (the live default) is installed."""
     return installed("lite")

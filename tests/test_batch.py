@@ -4,6 +4,7 @@ fatal, resuming, and the same batch on a local Ray instance giving identical res
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -58,16 +59,22 @@ def test_folder_batch_with_a_broken_file_resumes_and_records(archive: Path, tmp_
         assert conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 2
 
 
-def test_manifest_of_mixed_exercises(tmp_path: Path) -> None:
+def test_manifest_of_mixed_exercises(tmp_path: Path, heavy_model: str) -> None:
     manifest = tmp_path / "list.csv"
     manifest.write_text("video,exercise,patient\n"
                         f"{SAMPLES / 'bridge_side.mp4'},glute_bridge,P-1\n"
-                        f"{SAMPLES / 'standing_abduction_front.mp4'},standing_hip_abduction,P-2\n")  # fmt: skip
+                        f"{SAMPLES / 'standing_abduction_front.mp4'},standing_hip_abduction,P-2\n"
+                        f"{SAMPLES / 'kneeling_stretch_side.mp4'},kneeling_hip_flexor_stretch,P-3\n")  # fmt: skip
     done = run("analyze", "--manifest", str(manifest), "--out", str(tmp_path / "out"), "--no-history")
     assert done.returncode == 0, done.stderr
     table = rows(tmp_path / "out" / "batch.csv")
     assert table["bridge_side.mp4"]["attempted"] == "2" and table["bridge_side.mp4"]["patient"] == "P-1"
     assert table["standing_abduction_front.mp4"]["attempted"] == "3"
+    assert table["kneeling_stretch_side.mp4"]["holds"] == "1"
+    # Each video with the model chosen for its exercise (formcheck.models.choice): a hold with heavy, reps with full.
+    models = {name: json.loads((tmp_path / "out" / name / "summary.json").read_text())["model"]
+              for name in ("bridge_side", "kneeling_stretch_side")}  # fmt: skip
+    assert models == {"bridge_side": "full", "kneeling_stretch_side": "heavy"}
     bad = tmp_path / "bad.csv"
     bad.write_text(f"video,exercise\n{SAMPLES / 'bridge_side.mp4'},moonwalk\n")
     assert "unknown exercise 'moonwalk'" in one_line(run("analyze", "--manifest", str(bad), "--no-history"))

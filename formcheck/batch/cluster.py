@@ -52,7 +52,7 @@ def _unpack(job: Job, outcome: Outcome, archive: bytes) -> Outcome:
     return replace(outcome, folder=str(publish(partial, job.out, replace=True)))
 
 
-def run_ray(jobs: list[Job], model: str, address: str, every_frame: bool) -> Iterator[Outcome]:
+def run_ray(jobs: list[Job], address: str, every_frame: bool) -> Iterator[Outcome]:
     """Outcomes as the tasks finish; `address` "local" starts a Ray instance on this machine."""
     try:
         import ray
@@ -67,14 +67,15 @@ def run_ray(jobs: list[Job], model: str, address: str, every_frame: bool) -> Ite
         ray.init(address=address, log_to_driver=False, logging_level=logging.ERROR)
     try:
         task = ray.remote(num_cpus=1)(_remote)
-        model_ref = ray.put(model_path(model).read_bytes())
+        models = {variant: ray.put(model_path(variant).read_bytes()) for variant in {job.model for job in jobs}}
         limit = IN_FLIGHT_PER_CPU * max(1, int(ray.cluster_resources().get("CPU", 1)))
         waiting: list[Job] = list(jobs)
         flying: dict[object, Job] = {}
         while waiting or flying:
             while waiting and len(flying) < limit:
                 job = waiting.pop(0)
-                ref = task.remote(job, job.video.read_bytes(), model_ref, model, every_frame, recorded_at(job.video))
+                video = job.video.read_bytes()
+                ref = task.remote(job, video, models[job.model], job.model, every_frame, recorded_at(job.video))
                 flying[ref] = job
             ready, _ = ray.wait(list(flying), num_returns=1)
             job = flying.pop(ready[0])

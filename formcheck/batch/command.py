@@ -11,7 +11,8 @@ from formcheck.batch.jobs import Job, from_folder, from_manifest
 from formcheck.batch.run import BATCH_CSV, run_batch, run_local, workers_default
 from formcheck.batch.task import Outcome
 from formcheck.errors import FormcheckError
-from formcheck.models.paths import check_variant, model_path
+from formcheck.models.choice import AUTO, check_choice, resolve
+from formcheck.models.paths import model_path
 
 if TYPE_CHECKING:
     from formcheck.session.plan import Step
@@ -27,7 +28,7 @@ class BatchArgs:
     exercise: str
     patient: str
     out: Path
-    model: str = "full"
+    model: str = AUTO  # by exercise (formcheck.models.choice)
     workers: int = 0  # 0: one per core
     force: bool = False
     ray: str = ""  # "" local processes; "local" or an address: Ray
@@ -36,12 +37,13 @@ class BatchArgs:
     annotate: bool = False  # also write each video's annotated.mp4
 
 
-def plan(args: BatchArgs) -> list[Job]:
-    """The jobs, checked before anything runs."""
+def plan(args: BatchArgs, warn: Callable[[str], None] | None = None) -> list[Job]:
+    """The jobs, checked before anything runs; `warn` is told of a model fallback."""
     if args.workers < 0:
         raise FormcheckError(f"--workers must be 1 or more (0, the default, is one per core), not {args.workers}")
-    check_variant(args.model)
-    model_path(args.model)
+    check_choice(args.model)
+    if args.model != AUTO:
+        model_path(args.model)
     if args.manifest is not None:
         jobs = from_manifest(args.manifest, args.out)
     else:
@@ -51,34 +53,39 @@ def plan(args: BatchArgs) -> list[Job]:
     missing = [j.video for j in jobs if not j.video.is_file()]
     if missing:
         raise FormcheckError(f"{missing[0]}: no such video ({len(missing)} of the {len(jobs)} listed are missing)")
-    settings: dict[str, tuple[str, Step | None, ProgrammeInfo | None]] = {}  # read once per exercise
+    settings: dict[str, tuple[str, Step | None, ProgrammeInfo | None, str]] = {}  # read once per exercise
     resolved = []
     for row, job in enumerate(jobs, start=2):  # an unknown exercise is reported before hours of work, not after
         try:
             if job.exercise not in settings:
-                settings[job.exercise] = _settings(job.exercise, args.programme)
+                settings[job.exercise] = _settings(job.exercise, args.programme, args.model, warn)
         except FormcheckError as exc:
             where = f"{args.manifest}: row {row} ({job.video.name}): " if args.manifest is not None else ""
             raise FormcheckError(f"{where}{exc}") from None
-        name, step, programme = settings[job.exercise]
+        name, step, programme, model = settings[job.exercise]
         patient = job.patient or (programme.patient if programme else "")  # the row's, else the programme's
         resolved.append(replace(job, exercise=name, step=step, programme=programme, patient=patient,
-                                annotate=args.annotate))  # fmt: skip
+                                annotate=args.annotate, model=model))  # fmt: skip
     return resolved
 
 
-def _settings(exercise: str, programme: Path | None) -> tuple[str, Step | None, ProgrammeInfo | None]:
-    """The exercise's own name ("bridge" and "glute_bridge" are one exercise) and, with a programme, the exercise
-    as it sets it, read here: a worker may be another machine."""
+def _settings(exercise: str, programme: Path | None, model: str, warn: Callable[[str], None] | None = None
+              ) -> tuple[str, Step | None, ProgrammeInfo | None, str]:  # fmt: skip
+    """The exercise's own name ("bridge" and "glute_bridge" are one exercise), with a programme the exercise as it
+    sets it, and the pose model for it (checked installed), read here: a worker may be another machine."""
     from formcheck.exercises.catalogue import get
 
-    name = get(exercise).name
+    found = get(exercise)
+    variant, note = resolve(model, found)
+    if note and warn is not None:
+        warn(f"{found.name}: {note}")
+    model_path(variant)
     if programme is None:
-        return name, None, None
+        return found.name, None, None, variant
     from formcheck.session.plan import plan_for
 
-    plan = plan_for(name, programme, one=True)
-    return name, plan.steps[0], plan.programme
+    plan = plan_for(found.name, programme, one=True)
+    return found.name, plan.steps[0], plan.programme, variant
 
 
 def runner(args: BatchArgs) -> Callable[[list[Job]], Iterator[Outcome]]:
@@ -86,14 +93,15 @@ def runner(args: BatchArgs) -> Callable[[list[Job]], Iterator[Outcome]]:
     if args.ray:
         from formcheck.batch.cluster import run_ray
 
-        return lambda jobs: run_ray(jobs, args.model, args.ray, args.every_frame)
+        return lambda jobs: run_ray(jobs, args.ray, args.every_frame)
     workers = args.workers or workers_default()
-    return lambda jobs: run_local(jobs, args.model, workers, args.every_frame, args.force)
+    return lambda jobs: run_local(jobs, workers, args.every_frame, args.force)
 
 
-def run(args: BatchArgs, on_done: Callable[[Outcome], None]) -> list[Outcome]:
+def run(args: BatchArgs, on_done: Callable[[Outcome], None], warn: Callable[[str], None] | None = None
+        ) -> list[Outcome]:  # fmt: skip
     """The whole batch; batch.csv is in args.out."""
-    jobs = plan(args)
+    jobs = plan(args, warn)
     return run_batch(jobs, args.out, args.force, runner(args), on_done)
 
 

@@ -30,6 +30,7 @@ class Job:
     step: Step | None = None  # the exercise as a --programme sets it (None: the catalogue's)
     programme: ProgrammeInfo | None = None
     annotate: bool = False  # also write annotated.mp4
+    model: str = "full"  # the pose model, --model resolved for the job's exercise (formcheck.models.choice)
 
 
 def _out_folders(videos: list[Path], root: Path) -> list[Path]:

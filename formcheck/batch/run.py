@@ -26,11 +26,13 @@ def workers_default() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def run_local(jobs: list[Job], model: str, workers: int, every_frame: bool, force: bool = False) -> Iterator[Outcome]:
+def run_local(jobs: list[Job], workers: int, every_frame: bool, force: bool = False) -> Iterator[Outcome]:
     """Outcomes as the videos finish (in any order), in worker processes started fresh (spawn)."""
     context = multiprocessing.get_context("spawn")  # no model, thread or lock inherited from this process
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures: list[Future[Outcome]] = [pool.submit(run_job, job, model, every_frame, "", "", force) for job in jobs]
+        futures: list[Future[Outcome]] = [
+            pool.submit(run_job, job, job.model, every_frame, "", "", force) for job in jobs
+        ]
         for future in as_completed(futures):
             yield future.result()
 

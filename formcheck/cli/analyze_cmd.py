@@ -29,7 +29,7 @@ def _batch(args: object, db: Path | None, history: bool) -> None:
                 bar.console.print(f"{outcome.video}: {outcome.error}", markup=False, highlight=False)  # type: ignore[attr-defined]
             bar.advance(task)
 
-        outcomes = run(args, done)  # type: ignore[arg-type]
+        outcomes = run(args, done, lambda note: bar.console.print(note, markup=False, highlight=False))  # type: ignore[arg-type]
     failed = sum(o.status == "error" for o in outcomes)
     typer.echo(f"{len(outcomes)} videos: {sum(o.status == 'done' for o in outcomes)} analysed, "
                f"{sum(o.status == 'skipped' for o in outcomes)} already done, {failed} failed; "
@@ -66,7 +66,7 @@ def analyze(
     video: Annotated[Path | None, typer.Argument(help="a video file, or a folder of videos (a batch)")] = None,
     exercise: Annotated[str, typer.Option("--exercise", "-e", help="exercise name (see `formcheck exercises`)")] = "",
     out: Annotated[Path | None, typer.Option(help="output folder (default: out/<video name>)")] = None,
-    model: Annotated[str, typer.Option(help="pose model: lite, full or heavy")] = "full",
+    model: Annotated[str, typer.Option(help="pose model: auto (holds: heavy, reps: full), lite, full, heavy")] = "auto",
     annotate: Annotated[bool, typer.Option(help="also write annotated.mp4")] = False,
     landmarks: Annotated[Path | None, typer.Option(help="replay a landmarks CSV instead of a video")] = None,
     programme: Annotated[Path | None, typer.Option(help="judge against this programme file (TOML)")] = None,
@@ -106,7 +106,7 @@ def analyze(
             bar.length = max(total, done)
             bar.update(done - bar.pos)
 
-        analysis = run_analyze(args, progress if video is not None else None)
+        analysis = run_analyze(args, progress if video is not None else None, lambda note: typer.echo(note, err=True))
     from formcheck.report_text import summary_lines
 
     echo_lines(summary_lines(analysis.exercise))

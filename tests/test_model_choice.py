@@ -1,0 +1,61 @@
+"""`--model auto`, analyze's default: holds with the heavy pose model, reps with the full one (measured; the reasons
+are in formcheck.models.choice), an explicit choice kept, a missing heavy model replaced by the full one with a note."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from formcheck.errors import FormcheckError
+from formcheck.exercises.catalogue import get
+from formcheck.models.choice import AUTO, check_choice, resolve
+from tests.conftest import ROOT
+from tests.test_cli import formcheck
+
+
+@pytest.fixture()
+def models(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty models folder of our own (FORMCHECK_MODELS_DIR), to say which bundles are installed."""
+    folder = tmp_path / "models"
+    folder.mkdir()
+    monkeypatch.setenv("FORMCHECK_MODELS_DIR", str(folder))
+    return folder
+
+
+def test_auto_takes_heavy_for_a_hold_and_full_for_reps(models: Path) -> None:
+    (models / "pose_landmarker_heavy.task").write_bytes(b"")  # resolve only asks whether the bundle is there
+    assert resolve(AUTO, get("pigeon")) == ("heavy", "")
+    assert resolve(AUTO, get("kneeling_hip_flexor_stretch")) == ("heavy", "")
+    assert resolve(AUTO, get("squat")) == ("full", "")
+    assert resolve(AUTO, get("glute_bridge")) == ("full", "")
+
+
+def test_an_explicit_model_is_kept(models: Path) -> None:
+    assert resolve("lite", get("warrior")) == ("lite", "")
+    assert resolve("heavy", get("squat")) == ("heavy", "")
+
+
+def test_without_the_heavy_model_a_hold_is_timed_with_full_and_says_how_to_install_it(models: Path) -> None:
+    model, note = resolve(AUTO, get("warrior"))
+    assert model == "full"
+    assert "formcheck models install --variant heavy" in note
+
+
+def test_an_unknown_model_is_refused_with_the_choices() -> None:
+    check_choice("auto")
+    with pytest.raises(FormcheckError, match="choose one of auto, lite, full, heavy"):
+        check_choice("medium")
+
+
+@pytest.mark.model
+def test_analyze_times_a_hold_with_the_heavy_model_by_default(heavy_model: str, tmp_path: Path) -> None:
+    video = ROOT / "sample_videos" / "kneeling_stretch_side.mp4"
+    done = formcheck("analyze", str(video), "-e", "kneeling_hip_flexor_stretch", "--out", str(tmp_path / "k"),
+                     "--no-history")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    summary = json.loads((tmp_path / "k" / "summary.json").read_text())
+    assert summary["model"] == "heavy"
+    truth = json.loads(Path(f"{video}.truth.json").read_text())
+    assert sum(len(v) for v in summary["holds_s"].values()) == len(truth["reps"])
