@@ -1,6 +1,6 @@
 """Counting accuracy: per clip and in total, on the labelled real clips and on a rendered stress suite.
 
-    python benchmarks/counting.py [--real] [--rendered [--fresh]] [--only NAME] [--model full]
+    python benchmarks/counting.py [--real] [--rendered [--fresh]] [--only NAME] [--model auto|lite|full|heavy]
 
 Real clips replay the pose stage's cached output (benchmarks/poses_cache.py) through the session core, so the
 figures are exactly what `formcheck analyze` reports at its default sampling. Which clips were tuned on and
@@ -8,7 +8,8 @@ which are only checked is in benchmarks/labelled.py; the two sets are reported a
 
 Prints per clip: exercise, expected, counted (partial reps at the edges in brackets), per side, and for holds
 the holds found and their total time; then per set: exact count, off by one, mean absolute error, per-side
-correctness.
+correctness. `--model auto` (the default, as `formcheck analyze`) takes the model analyze takes for each exercise
+(formcheck.models.choice: heavy for holds, full for reps).
 """
 
 from __future__ import annotations
@@ -58,8 +59,16 @@ def sides_ok(expected: dict[str, int] | str | None, got: dict[str, int]) -> bool
     return all(got.get(s, 0) == n for s, n in expected.items()) and sum(got.values()) == sum(expected.values())
 
 
+def variant(model: str, exercise: str) -> str:
+    """The pose model `formcheck analyze --model MODEL` runs for this exercise."""
+    from formcheck.exercises.catalogue import get
+    from formcheck.models.choice import resolve
+
+    return resolve(model, get(exercise))[0]
+
+
 def count_case(case: Case, model: str) -> Row:
-    result = replay(case.path, case.exercise, model)
+    result = replay(case.path, case.exercise, variant(model, case.exercise))
     if case.count is None:
         holds = [r for r in result.records if isinstance(r, HoldRecord)]
         times = ", ".join(f"{h.held_s:.1f} s in {h.start_s:.1f}-{h.end_s:.1f} s" for h in holds)
@@ -128,7 +137,7 @@ def real(model: str, only: str) -> list[Row]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default="full")
+    parser.add_argument("--model", default="auto")
     parser.add_argument("--only", default="", help="cases whose name contains this (or, for rendered cases, any of "
                         "these comma-separated parts)")  # fmt: skip
     parser.add_argument("--rendered", action="store_true", help="the rendered stress suite only")

@@ -234,7 +234,8 @@ def posed(path: Path, model: str = "full") -> tuple[list[tuple[float, int, Peopl
     return frames, source.info
 
 
-def run_suite(only: str = "", seeds: int = SEEDS, model: str = "full") -> None:
+def run_suite(only: str = "", seeds: int = SEEDS, model: str = "auto") -> None:
+    from benchmarks.counting import variant
     from formcheck.analyze import Request, analyze_people
     from formcheck.exercises.catalogue import get
     from formcheck.session.plan import steps_for
@@ -248,7 +249,7 @@ def run_suite(only: str = "", seeds: int = SEEDS, model: str = "full") -> None:
         truth = json.loads(Path(f"{path}.truth.json").read_text())
         with tempfile.TemporaryDirectory() as tmp:
             request = Request(steps_for(get(case.exercise), None)[0], Path(tmp) / "a")
-            analysis = analyze_people(*posed(path, model), request)
+            analysis = analyze_people(*posed(path, variant(model, case.exercise)), request)
         records = analysis.records
         if not case.countable:
             said = told_why(records, analysis.exercise.warnings)
