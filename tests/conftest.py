@@ -90,7 +90,7 @@ def heavy_model() -> str:
 
 @pytest.fixture(scope="session")
 def lite_model() -> str:
-    """Skip unless the lite pose model (the live default) is installed."""
+    """Skip unless the lite pose model (live's choice for slower machines) is installed."""
     return installed("lite")
 
 

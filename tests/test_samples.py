@@ -63,7 +63,7 @@ def essentials(summary: dict, records: list[dict]) -> tuple:
 @pytest.mark.parametrize("video", SAMPLES, ids=[v.name for v in SAMPLES])
 def test_live_counts_and_judges_like_analyze(video: Path, model: str, tmp_path: Path,
                                              request: pytest.FixtureRequest) -> None:  # fmt: skip
-    request.getfixturevalue(f"{model}_model")  # the live default (lite) as well as the full model
+    request.getfixturevalue(f"{model}_model")  # the live default (full) as well as the lite model
     name = truth_of(video)["plan"]["exercise"]
     offline = essentials(*analysed(video, tmp_path / "a", model))
     done = formcheck("live", "-e", name, "--source", str(video), "--headless", "--every-frame", "--model", model,
