@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import statistics
+from collections import deque
 from dataclasses import dataclass
 
 from formcheck.exercises.spec import HoldMotion
@@ -20,6 +22,36 @@ class HoldSpan:
 # The margin around the band is the measurement's error, but never more than this share of the band's width:
 # from the front a knee angle's error (37°) would otherwise make almost any posture "near" a warrior's band.
 NEAR_SHARE = 0.2
+REST_WINDOW_S = 1.0  # the rest level is the lowest median of the signal over this long outside a hold
+REST_SAMPLES = 5  # a window with fewer samples says nothing (a glitch is outvoted by its neighbours)
+
+
+class RestLevel:
+    """The person's own rest level of a hold's signal: the lowest running median of it outside holds.
+
+    For postures the model reads foreshortened from some views (HoldMotion.above_rest), the band then starts that
+    far above this person's rest, as reps are counted against this person's own range (formcheck.engine.cycles),
+    and a reading back at the rest is taken as a release, never as "within the error of the band".
+    """
+
+    def __init__(self) -> None:
+        self.level: float | None = None
+        self._recent: deque[tuple[float, float]] = deque()
+
+    def update(self, t: float, value: float) -> None:
+        """Feed a frame's value outside a hold."""
+        if not math.isfinite(value):
+            return
+        self._recent.append((t, value))
+        while self._recent[0][0] < t - REST_WINDOW_S:
+            self._recent.popleft()
+        if len(self._recent) >= REST_SAMPLES:
+            median = statistics.median(v for _, v in self._recent)
+            self.level = median if self.level is None else min(self.level, median)
+
+    def reset(self) -> None:
+        """Another view or person: the level is theirs to find again."""
+        self.level, self._recent = None, deque()
 
 
 class HoldTimer:
@@ -42,6 +74,7 @@ class HoldTimer:
         self._last_near: float | None = None  # last frame within the measurement's error of the band
         self._last_t: float | None = None
         self._segment = -1
+        self.rest = RestLevel()
 
     @property
     def holding(self) -> bool:
@@ -55,6 +88,15 @@ class HoldTimer:
         self._start, self._last_in, self._last_near, self.held_s = None, None, None, 0.0
         return span
 
+    def band(self, error: float) -> tuple[float, float, float]:
+        """The band's edges and the margin of "near" around them, for a signal with this measurement error."""
+        low, high, above = self.motion.low, self.motion.high, self.motion.above_rest
+        margin = min(error, NEAR_SHARE * (high - low))
+        if above is not None and self.rest.level is not None and self.rest.level + above < low:
+            low = self.rest.level + above
+            margin = min(error, above / 2.0)  # never down to the rest itself
+        return low, high, margin
+
     def update(self, t: float, value: float, segment: int, ok: bool = True, error: float = 0.0) -> HoldSpan | None:
         """Feed one frame; `ok` is False when another condition of the posture is broken; `error` is the
         signal's measurement error from this frame's view."""
@@ -63,8 +105,10 @@ class HoldTimer:
             self._segment = segment
             span = self._close()
             self._last_t = None
-        low, high = self.motion.low, self.motion.high
-        margin = min(error, NEAR_SHARE * (high - low))
+            self.rest.reset()
+        if self.motion.above_rest is not None and self._start is None:
+            self.rest.update(t, value)
+        low, high, margin = self.band(error)
         dt = 0.0 if self._last_t is None else max(0.0, min(t - self._last_t, 0.5))
         self._last_t = t
         grace = self.motion.grace_s

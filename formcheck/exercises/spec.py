@@ -97,6 +97,9 @@ class HoldMotion:
     # Views where the image angles foreshorten the posture: there every signal is read from the 3-D world
     # landmarks instead (its "_3d" twin, where there is one).
     world_in: tuple[View, ...] = ()
+    # A posture the model reads foreshortened from some views: the band starts this far above the person's own
+    # rest when that is under `low` (formcheck.engine.holds.RestLevel).
+    above_rest: float | None = None
 
     def signal_for(self, name: str, view: str, signals: Collection[str]) -> str:
         """The signal to read for `name` from this view."""
