@@ -27,6 +27,7 @@ from benchmarks.labelled import Case, available  # noqa: E402
 from benchmarks.replay import replay  # noqa: E402
 from formcheck.engine.records import HoldRecord, RepRecord  # noqa: E402
 from formcheck.exercises.catalogue import EXERCISES  # noqa: E402
+from formcheck.models.choice import CHOICES  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,10 @@ def variant(model: str, exercise: str) -> str:
     from formcheck.exercises.catalogue import get
     from formcheck.models.choice import resolve
 
-    return resolve(model, get(exercise))[0]
+    chosen, note = resolve(model, get(exercise))
+    if note:  # figures labelled "auto" must be what analyze does, not a fallback's
+        raise SystemExit(f"--model {model}: {note}")
+    return chosen
 
 
 def count_case(case: Case, model: str) -> Row:
@@ -137,7 +141,7 @@ def real(model: str, only: str) -> list[Row]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default="auto")
+    parser.add_argument("--model", default="auto", choices=CHOICES)
     parser.add_argument("--only", default="", help="cases whose name contains this (or, for rendered cases, any of "
                         "these comma-separated parts)")  # fmt: skip
     parser.add_argument("--rendered", action="store_true", help="the rendered stress suite only")

@@ -248,8 +248,9 @@ def run_suite(only: str = "", seeds: int = SEEDS, model: str = "auto") -> None:
         path = render(case, seed)
         truth = json.loads(Path(f"{path}.truth.json").read_text())
         with tempfile.TemporaryDirectory() as tmp:
-            request = Request(steps_for(get(case.exercise), None)[0], Path(tmp) / "a")
-            analysis = analyze_people(*posed(path, variant(model, case.exercise)), request)
+            chosen = variant(model, case.exercise)
+            request = Request(steps_for(get(case.exercise), None)[0], Path(tmp) / "a", model=chosen)
+            analysis = analyze_people(*posed(path, chosen), request)
         records = analysis.records
         if not case.countable:
             said = told_why(records, analysis.exercise.warnings)

@@ -62,9 +62,9 @@ def run_analyze(
     from formcheck.models.paths import model_path
 
     model, note = resolve(args.model, plan.steps[0].exercise)
-    if note and warn is not None:
-        warn(note)
     model_path(model)  # a missing model is reported before the video is opened
+    if note and warn is not None:
+        warn(f"note: {note}")
     out = args.out or Path("out") / args.video.stem
     request = Request(plan.steps[0], out, model=model, annotate=args.annotate, every_frame=args.every_frame,
                       replace=args.replace, head=head, progress=progress)  # fmt: skip

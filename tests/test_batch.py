@@ -75,6 +75,13 @@ def test_manifest_of_mixed_exercises(tmp_path: Path, heavy_model: str) -> None:
     models = {name: json.loads((tmp_path / "out" / name / "summary.json").read_text())["model"]
               for name in ("bridge_side", "kneeling_stretch_side")}  # fmt: skip
     assert models == {"bridge_side": "full", "kneeling_stretch_side": "heavy"}
+    # Run again with another model: the folders counted by the first are not taken as this run's.
+    again = run("analyze", "--manifest", str(manifest), "--out", str(tmp_path / "out"), "--no-history",
+                "--model", "full")  # fmt: skip
+    assert "could not be analysed" in one_line(again, code=2)
+    table = rows(tmp_path / "out" / "batch.csv")
+    assert "was analysed with the heavy model" in table["kneeling_stretch_side.mp4"]["error"]
+    assert table["bridge_side.mp4"]["status"] == "skipped"
     bad = tmp_path / "bad.csv"
     bad.write_text(f"video,exercise\n{SAMPLES / 'bridge_side.mp4'},moonwalk\n")
     assert "unknown exercise 'moonwalk'" in one_line(run("analyze", "--manifest", str(bad), "--no-history"))

@@ -59,3 +59,22 @@ def test_analyze_times_a_hold_with_the_heavy_model_by_default(heavy_model: str, 
     assert summary["model"] == "heavy"
     truth = json.loads(Path(f"{video}.truth.json").read_text())
     assert sum(len(v) for v in summary["holds_s"].values()) == len(truth["reps"])
+
+
+@pytest.mark.model
+def test_without_the_heavy_model_analyze_times_the_hold_with_full_and_says_so(full_model: str, tmp_path: Path) -> None:
+    import os
+
+    from formcheck.models.paths import model_path
+    from tests.test_bad_input import run
+
+    folder = tmp_path / "models"  # the full model only
+    folder.mkdir()
+    (folder / "pose_landmarker_full.task").symlink_to(model_path("full"))
+    env = {**os.environ, "FORMCHECK_MODELS_DIR": str(folder)}
+    video = ROOT / "sample_videos" / "kneeling_stretch_side.mp4"
+    done = run("analyze", str(video), "-e", "kneeling_hip_flexor_stretch", "--out", str(tmp_path / "k"),
+               "--no-history", env=env)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "note: timing the hold with the full pose model" in done.stderr
+    assert json.loads((tmp_path / "k" / "summary.json").read_text())["model"] == "full"

@@ -35,7 +35,7 @@ def _remote(job: Job, video: bytes, model_bytes: bytes, model: str, every_frame:
         local = root / f"video{job.video.suffix}"
         local.write_bytes(video)
         out = root / "out" / job.out.name
-        outcome = run_job(replace(job, video=local, out=out), model, every_frame, str(job.video), started)
+        outcome = run_job(replace(job, video=local, out=out), every_frame, str(job.video), started)
         archive = io.BytesIO()
         if outcome.status == "done":
             with tarfile.open(fileobj=archive, mode="w:gz") as tar:

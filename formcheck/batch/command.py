@@ -53,39 +53,50 @@ def plan(args: BatchArgs, warn: Callable[[str], None] | None = None) -> list[Job
     missing = [j.video for j in jobs if not j.video.is_file()]
     if missing:
         raise FormcheckError(f"{missing[0]}: no such video ({len(missing)} of the {len(jobs)} listed are missing)")
-    settings: dict[str, tuple[str, Step | None, ProgrammeInfo | None, str]] = {}  # read once per exercise
+    settings: dict[str, Settings] = {}  # read once per exercise
     resolved = []
     for row, job in enumerate(jobs, start=2):  # an unknown exercise is reported before hours of work, not after
         try:
             if job.exercise not in settings:
-                settings[job.exercise] = _settings(job.exercise, args.programme, args.model, warn)
+                settings[job.exercise] = _settings(job.exercise, args.programme, args.model)
         except FormcheckError as exc:
             where = f"{args.manifest}: row {row} ({job.video.name}): " if args.manifest is not None else ""
             raise FormcheckError(f"{where}{exc}") from None
-        name, step, programme, model = settings[job.exercise]
-        patient = job.patient or (programme.patient if programme else "")  # the row's, else the programme's
-        resolved.append(replace(job, exercise=name, step=step, programme=programme, patient=patient,
-                                annotate=args.annotate, model=model))  # fmt: skip
+        s = settings[job.exercise]
+        patient = job.patient or (s.programme.patient if s.programme else "")  # the row's, else the programme's
+        resolved.append(replace(job, exercise=s.name, step=s.step, programme=s.programme, patient=patient,
+                                annotate=args.annotate, model=s.model))  # fmt: skip
+    for variant in sorted({s.model for s in settings.values()}):
+        model_path(variant)  # a missing model is said once, before any video is analysed
+    for s in settings.values():
+        if s.note and warn is not None:
+            warn(f"note: {s.name}: {s.note}")
     return resolved
 
 
-def _settings(exercise: str, programme: Path | None, model: str, warn: Callable[[str], None] | None = None
-              ) -> tuple[str, Step | None, ProgrammeInfo | None, str]:  # fmt: skip
-    """The exercise's own name ("bridge" and "glute_bridge" are one exercise), with a programme the exercise as it
-    sets it, and the pose model for it (checked installed), read here: a worker may be another machine."""
+@dataclass(frozen=True)
+class Settings:
+    """What a batch reads once per exercise."""
+
+    name: str  # the exercise's own name ("bridge" and "glute_bridge" are one exercise)
+    step: Step | None  # the exercise as the programme sets it (None: the catalogue's)
+    programme: ProgrammeInfo | None
+    model: str  # the pose model for it (formcheck.models.choice)
+    note: str = ""  # why the model is not the one `auto` prefers
+
+
+def _settings(exercise: str, programme: Path | None, model: str) -> Settings:
+    """The exercise's settings, read here: a worker may be another machine."""
     from formcheck.exercises.catalogue import get
 
     found = get(exercise)
     variant, note = resolve(model, found)
-    if note and warn is not None:
-        warn(f"{found.name}: {note}")
-    model_path(variant)
     if programme is None:
-        return found.name, None, None, variant
+        return Settings(found.name, None, None, variant, note)
     from formcheck.session.plan import plan_for
 
     plan = plan_for(found.name, programme, one=True)
-    return found.name, plan.steps[0], plan.programme, variant
+    return Settings(found.name, plan.steps[0], plan.programme, variant, note)
 
 
 def runner(args: BatchArgs) -> Callable[[list[Job]], Iterator[Outcome]]:

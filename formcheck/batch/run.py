@@ -30,9 +30,7 @@ def run_local(jobs: list[Job], workers: int, every_frame: bool, force: bool = Fa
     """Outcomes as the videos finish (in any order), in worker processes started fresh (spawn)."""
     context = multiprocessing.get_context("spawn")  # no model, thread or lock inherited from this process
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures: list[Future[Outcome]] = [
-            pool.submit(run_job, job, job.model, every_frame, "", "", force) for job in jobs
-        ]
+        futures: list[Future[Outcome]] = [pool.submit(run_job, job, every_frame, "", "", force) for job in jobs]
         for future in as_completed(futures):
             yield future.result()
 

@@ -32,7 +32,7 @@ class Outcome:
     error: str = ""
 
 
-def run_job(job: Job, model: str, every_frame: bool = False, source: str = "", started: str = "",
+def run_job(job: Job, every_frame: bool = False, source: str = "", started: str = "",
             replace: bool = False) -> Outcome:  # fmt: skip
     """Analyse one video into its folder; a FormcheckError is this job's outcome, not the batch's end."""
     from formcheck.analyze import Request, analyze_video
@@ -44,7 +44,7 @@ def run_job(job: Job, model: str, every_frame: bool = False, source: str = "", s
     try:
         step = job.step or plan_for(job.exercise, None, one=True).steps[0]
         head = SessionSummary(patient=job.patient, source=source, started=started, programme=job.programme)
-        request = Request(step, job.out, model=model, annotate=job.annotate, every_frame=every_frame,
+        request = Request(step, job.out, model=job.model, annotate=job.annotate, every_frame=every_frame,
                           replace=replace, head=head)  # fmt: skip
         analysis = analyze_video(job.video, request)
     except FormcheckError as exc:
@@ -93,6 +93,8 @@ def skipped(job: Job) -> Outcome:
     if not same:  # judged against other thresholds than this run asks for
         said = f"programme {then}" if then else "no programme"
         return _replace(base, status="error", error=f"{job.out} was analysed with {said}{redo}")
+    if session.model and session.model != job.model:  # counted by another pose model than this run asks for
+        return _replace(base, status="error", error=f"{job.out} was analysed with the {session.model} model{redo}")
     if job.annotate and not (job.out / "annotated.mp4").is_file():
         return _replace(base, status="error", error=f"{job.out} has no annotated.mp4{redo}")
     return _replace(base, **_figures(saved))

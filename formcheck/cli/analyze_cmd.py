@@ -10,6 +10,7 @@ import typer
 
 from formcheck.cli.common import DbOption, HistoryOption, echo_lines, report_hint
 from formcheck.errors import FormcheckError
+from formcheck.models.choice import AUTO
 
 
 def _batch(args: object, db: Path | None, history: bool) -> None:
@@ -29,7 +30,10 @@ def _batch(args: object, db: Path | None, history: bool) -> None:
                 bar.console.print(f"{outcome.video}: {outcome.error}", markup=False, highlight=False)  # type: ignore[attr-defined]
             bar.advance(task)
 
-        outcomes = run(args, done, lambda note: bar.console.print(note, markup=False, highlight=False))  # type: ignore[arg-type]
+        def note(text: str) -> None:
+            bar.console.print(text, markup=False, highlight=False)
+
+        outcomes = run(args, done, note)  # type: ignore[arg-type]
     failed = sum(o.status == "error" for o in outcomes)
     typer.echo(f"{len(outcomes)} videos: {sum(o.status == 'done' for o in outcomes)} analysed, "
                f"{sum(o.status == 'skipped' for o in outcomes)} already done, {failed} failed; "
@@ -66,7 +70,7 @@ def analyze(
     video: Annotated[Path | None, typer.Argument(help="a video file, or a folder of videos (a batch)")] = None,
     exercise: Annotated[str, typer.Option("--exercise", "-e", help="exercise name (see `formcheck exercises`)")] = "",
     out: Annotated[Path | None, typer.Option(help="output folder (default: out/<video name>)")] = None,
-    model: Annotated[str, typer.Option(help="pose model: auto (holds: heavy, reps: full), lite, full, heavy")] = "auto",
+    model: Annotated[str, typer.Option(help="pose model: auto (holds: heavy, reps: full), lite, full, heavy")] = AUTO,
     annotate: Annotated[bool, typer.Option(help="also write annotated.mp4")] = False,
     landmarks: Annotated[Path | None, typer.Option(help="replay a landmarks CSV instead of a video")] = None,
     programme: Annotated[Path | None, typer.Option(help="judge against this programme file (TOML)")] = None,

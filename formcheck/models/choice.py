@@ -7,9 +7,9 @@ from the front or behind and the half-kneeling stretch at 30°, where the full m
 heavy against 11 on the development seeds, 12 against 10 on the fresh seeds; on the real hold clips 4 of 5 with
 both. For reps it is no better: real clips 44 of 47 against 46 (the counting constants were checked on the full
 model's output), renders 60 and 57 of 65 against 61 and 58. So holds are analysed with heavy, reps with full. A hold
-is a still posture timed over 20-30 s, where the heavy model's cost (about 3x the full one's a frame) buys the most
-and real time is not needed; `live` keeps the full model (formcheck.models.paths.LIVE_MODEL), which keeps up with a
-webcam.
+is a still posture timed over 20-30 s, where the heavy model's cost (2.7 times the full one's on a 720p clip here)
+buys the most and real time is not needed; `live` keeps the full model (formcheck.models.paths.LIVE_MODEL), which
+keeps up with a webcam.
 """
 
 from __future__ import annotations
