@@ -29,3 +29,20 @@ def test_facing_the_camera_the_pigeon_is_timed_on_the_back_knee_side_on_on_the_b
     front = pigeon_hold("front")
     assert [r.side for r in front] == ["left"] and front[0].held_s > 5.0
     assert pigeon_hold("side") == []  # side-on the back hip shows, and -5° is not extended
+
+
+def test_at_an_angle_the_pigeon_is_read_from_the_world_landmarks() -> None:
+    # 30° toward its front the picture folds the bent knee (70°, under the posture's 80°) where the world landmarks
+    # read it 87° (a rendered pigeon, benchmarks/counting.py --rendered --fresh); the back hip extended in both.
+    signals = dict.fromkeys(SIGNAL_NAMES, (0.0, 0.0))
+    signals.update(knee_flexion=(70.0, 14.0), knee_flexion_3d=(87.0, 22.0), hip_flexion=(76.0, -36.0),
+                   hip_flexion_3d=(82.0, -31.0))  # fmt: skip
+    held = []
+    for view in ("oblique", "side"):
+        engine = ExerciseEngine(get("pigeon"), ready_after_s=0.0)
+        for n in range(int(6.0 * FPS)):
+            fk = FrameKinematics(t=n / FPS, index=n, signals=signals, view=view, facing="left", posture="upright",
+                                 assessable=True, segment=0, visible=frozenset(NAMES))  # fmt: skip
+            engine.update(fk)
+        held.append([r.side for r in engine.finish() if isinstance(r, HoldRecord)])
+    assert held == [["left"], []]  # side-on the picture's own 70° is what counts, and it is not folded enough
