@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from formcheck.errors import FormcheckError
 from formcheck.exercises.spec import Exercise, HoldMotion
-from formcheck.models.paths import VARIANTS, Variant, models_dir
+from formcheck.models.paths import VARIANTS, Variant, model_path
 
 AUTO = "auto"
 CHOICES: tuple[str, ...] = (AUTO, *VARIANTS)
@@ -32,7 +32,11 @@ def check_choice(model: str) -> None:
 
 def installed(variant: str) -> bool:
     """Whether the model's bundle is in the models folder."""
-    return (models_dir() / f"pose_landmarker_{variant}.task").is_file()
+    try:
+        model_path(variant)
+    except FormcheckError:
+        return False
+    return True
 
 
 def resolve(model: str, exercise: Exercise) -> tuple[str, str]:
