@@ -30,3 +30,7 @@ ARC_LIMIT = 160.0
 # from a slow rise: restarting the rep from such a rest split a real bridge that rises in steps from a rest at 72°
 # flexion, past the typical 50° (real/bridge-with-ball-squeeze, tuning set: 4 of 3), so the rep is not restarted.
 PLATEAU_S = 0.5
+# Two cycles under the typical range are one person's reps when their sizes differ by at most this factor
+# (formcheck.engine.small_range). Consecutive complete reps of the tuning set's real clips differ by a factor of 1.09
+# (median), 1.31 (90th percentile), 1.39 (95th), 1.79 at most.
+SAME_RANGE = 1.5

@@ -10,6 +10,7 @@ from formcheck.engine.cycles import CycleCounter
 from formcheck.engine.median import CentredMedian
 from formcheck.engine.records import Cycle
 from formcheck.engine.rules import frame_side
+from formcheck.engine.small_range import SmallRange
 from formcheck.exercises.spec import Exercise, RepMotion
 from formcheck.types import FrameKinematics
 
@@ -88,6 +89,8 @@ class RepTracker:
         # The counter follows the signal oriented to rise during the rep, its resting level too.
         rest = motion.rest if motion.rising else -motion.rest
         self.counter = CycleCounter(motion.typical_range, rest, motion.min_excursion)
+        self._small: SmallRange | None = SmallRange(rest, motion.min_excursion)  # until a rep is counted
+        self._own_range = False  # counting on the small range SmallRange found
 
     @property
     def active(self) -> bool:
@@ -106,16 +109,38 @@ class RepTracker:
         # foreshortens by an unknown share, from the smallest range whose reps still clear min_excursion.
         motion = self.motion
         unknown = view in motion.foreshortened
-        self.counter.typical = motion.min_excursion / COVER if unknown else motion.typical_range
+        if not self._own_range:
+            self.counter.typical = motion.min_excursion / COVER if unknown else motion.typical_range
         value = counted_value(self.exercise, fk, view)
         if not math.isfinite(value):
             return []
-        return [c for t, v in self._median.push(fk.t, value) for c in self.counter.update(t, v)]
+        return [c for t, v in self._median.push(fk.t, value) for c in self._feed(t, v)]
 
     def finish(self) -> list[Cycle]:
         """End of input: the frames still in the median window, then any rep cut by the end."""
-        out = [c for t, v in self._median.flush() for c in self.counter.update(t, v)]
-        return out + self.counter.finish()
+        out = [c for t, v in self._median.flush() for c in self._feed(t, v)]
+        last = self.counter.finish()
+        if self._small is not None and not last and self._small.finish():
+            last = self._take_small()
+        return out + last
+
+    def _feed(self, t: float, v: float) -> list[Cycle]:
+        found = self.counter.update(t, v)
+        if self._small is None:
+            return found
+        if found:  # a rep on the typical range: this person's range is learned from it, the search ends
+            self._small = None
+            return found
+        if self._small.update(t, v):
+            return self._take_small()
+        return []
+
+    def _take_small(self) -> list[Cycle]:
+        """This person's reps are smaller than the typical range's: count on the counter that found them."""
+        assert self._small is not None
+        self.counter, found, self._small = self._small.counter, self._small.found, None
+        self._own_range = True
+        return found
 
 
 def side_of(exercise: Exercise, at_peak: FrameKinematics) -> str:

@@ -49,6 +49,7 @@ _JOINTS: dict[str, tuple[str, ...]] = {
     "shoulder_rise": ("this_shoulder", "other_shoulder"),
     "thigh_forward": ("this_hip", "this_knee"),
     "thigh_drop": ("this_hip", "this_knee"),
+    "thigh_opening": ("this_hip", "other_hip", "this_knee", "other_knee"),
     "thigh_elevation_3d": ("this_hip", "this_knee"),
     "knee_drop_3d": ("this_hip", "other_hip", "this_knee", "other_knee"),
 }
