@@ -1,6 +1,6 @@
 """Counting accuracy: per clip and in total, on the labelled real clips and on a rendered stress suite.
 
-    python benchmarks/counting.py [--real] [--rendered [--fresh]] [--only NAME] [--model auto|lite|full|heavy]
+    python benchmarks/counting.py [--real] [--rendered [--fresh | --below]] [--only NAME] [--model auto|lite|full|heavy]
 
 Real clips replay the pose stage's cached output (benchmarks/poses_cache.py) through the session core, so the
 figures are exactly what `formcheck analyze` reports at its default sampling. Which clips were tuned on and
@@ -149,15 +149,20 @@ def main() -> None:
     parser.add_argument("--markdown", action="store_true", help="also print the README's per-clip table")
     parser.add_argument("--fresh", action="store_true", help="the rendered suite with other seeds (other bodies, "
                         "clothes, rooms and cameras): a check the counting was not developed on")  # fmt: skip
+    parser.add_argument("--below", action="store_true", help="instead of the suite, every rep exercise at 35%% of "
+                        "its typical range (under the suite's 50%%; its own seeds)")  # fmt: skip
     args = parser.parse_args()
     if not args.rendered:
         rows = real(args.model, args.only)
         if args.markdown:
             markdown(rows)
     if not args.real:
-        from benchmarks.stress import FRESH_SEEDS, SEEDS, run_suite
+        from benchmarks.stress import FRESH_SEEDS, SEEDS, SMALL_SEEDS, below_suite, run_suite
 
-        run_suite(args.only, FRESH_SEEDS if args.fresh else SEEDS, args.model)
+        if args.below:
+            run_suite(args.only, SMALL_SEEDS, args.model, below_suite())
+        else:
+            run_suite(args.only, FRESH_SEEDS if args.fresh else SEEDS, args.model)
 
 
 if __name__ == "__main__":

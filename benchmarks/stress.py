@@ -34,6 +34,8 @@ CACHE = ROOT / "bench-cache" / "stress"
 # cases with other bodies, clothes, rooms and cameras, first run in stop 28 after its counting changes, as a check.
 SEEDS = 700
 FRESH_SEEDS = 1700
+SMALL_SEEDS = 5700  # below_suite(): its own seeds, rendered after the small-range counting was built
+SMALL_SCALE = 0.35
 HOLD_S = 5.0  # each rendered hold (a programme's holds are 20-30 s; 5 s is past every hold's minimum, 2 s)
 
 
@@ -234,7 +236,17 @@ def posed(path: Path, model: str = "full") -> tuple[list[tuple[float, int, Peopl
     return frames, source.info
 
 
-def run_suite(only: str = "", seeds: int = SEEDS, model: str = "auto") -> None:
+def below_suite() -> list[StressCase]:
+    """Every rep exercise from its own view at SMALL_SCALE of its typical range: under the suite's smallest (50 %),
+    not part of it; how far counting on the person's own range reaches (formcheck.engine.small_range)."""
+    from formcheck.exercises.catalogue import EXERCISES
+
+    pct = round(100 * SMALL_SCALE)
+    return [StressCase(f"{name}-range{pct}", name, range_scale=SMALL_SCALE) for name, exercise in EXERCISES.items()
+            if exercise.kind == "reps"]  # fmt: skip
+
+
+def run_suite(only: str = "", seeds: int = SEEDS, model: str = "auto", suite: list[StressCase] | None = None) -> None:
     from benchmarks.counting import variant
     from formcheck.analyze import Request, analyze_people
     from formcheck.exercises.catalogue import get
@@ -242,7 +254,7 @@ def run_suite(only: str = "", seeds: int = SEEDS, model: str = "auto") -> None:
 
     rows, blocked, holds = [], [], []
     print(f"{'rendered case':42s} {'want':>4s} {'got':>4s}  sides")
-    for seed, case in enumerate(cases(), start=seeds):
+    for seed, case in enumerate(cases() if suite is None else suite, start=seeds):
         if only and not any(part in case.name for part in only.split(",")):
             continue
         path = render(case, seed)
