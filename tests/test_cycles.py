@@ -344,8 +344,8 @@ def test_from_a_view_that_foreshortens_the_first_reps_need_only_the_minimum_excu
         return len(out + tracker.finish())
 
     assert tracked("front") == 3  # from the front it is all the picture shows of one
-    # From the side a 30° knee bend is a third of a typical squat: one alone is no rep, three in a row are this
-    # person's reps (their range, learned from them: test_small_range_reps_are_counted_once_they_repeat).
+    # From the side a 30° knee bend is a third of a typical squat: one alone is no rep, two in a row are this
+    # person's reps (all three here: tests/test_small_range.py).
     assert tracked("side") == 3
 
 

@@ -9,9 +9,10 @@ import pytest
 from formcheck.engine.records import Cycle
 from formcheck.engine.reps import RepTracker
 from formcheck.exercises.catalogue import get
-from formcheck.kinematics.signals3d import compute_signals3d, thigh_opening
+from formcheck.kinematics.angles import compute_signals
 from formcheck.landmarks import Landmark
 from formcheck.types import FrameKinematics
+from tests.stick import H, W
 from tests.test_cycles import FPS, reps
 
 
@@ -46,6 +47,19 @@ def test_one_small_movement_before_full_reps_is_not_a_rep() -> None:
     assert min(c.range_deg for c in counted) > 60.0
 
 
+def test_a_movement_before_the_repeating_pair_is_not_counted_with_it() -> None:
+    # A 17° shift on the mat, then two 25° reps: the two reps, not the shift (it differs from them by 1.5 times).
+    counted, _ = squat_side_on(np.concatenate([reps(1, peak=22.0), reps(2, peak=30.0)]))
+    assert len(counted) == 2
+    assert min(c.range_deg for c in counted) > 20.0
+
+
+def test_two_like_movements_a_minute_apart_are_not_a_set() -> None:
+    quiet = np.full(int(60 * FPS), 5.0)
+    counted, _ = squat_side_on(np.concatenate([reps(1, peak=30.0), quiet, reps(1, peak=30.0)]))
+    assert counted == []
+
+
 def test_small_cycles_of_different_sizes_are_not_reps() -> None:
     # 17° then 35°: a factor over 2 (the tuning set's consecutive reps differ by 1.79 at most).
     counted, _ = squat_side_on(np.concatenate([reps(1, peak=22.0), reps(1, peak=40.0)]))
@@ -64,30 +78,31 @@ def test_after_small_reps_the_range_follows_the_person() -> None:
     assert len(counted) == 8
 
 
-def _lying_world(top_knee: np.ndarray) -> np.ndarray:
-    """World landmarks (metres, y down) of a person lying on the right side, facing -z: the left hip above the right
-    one, both thighs forward; the left (upper) knee where given."""
-    world = np.zeros((1, 33, 3))
-    world[0, Landmark.LEFT_HIP] = (0.0, -0.1, 0.0)
-    world[0, Landmark.RIGHT_HIP] = (0.0, 0.1, 0.0)
-    world[0, Landmark.RIGHT_KNEE] = (0.3, 0.1, -0.3)
-    world[0, Landmark.LEFT_KNEE] = top_knee
-    for name in ("SHOULDER", "ANKLE", "EAR"):
-        world[0, Landmark[f"LEFT_{name}"]] = world[0, Landmark[f"RIGHT_{name}"]] = (-0.5, 0.0, 0.0)
-    world[0, Landmark.NOSE] = (-0.5, 0.0, -0.1)
-    return world
+def _clamshell_picture(opening_deg: float) -> np.ndarray:
+    """A person lying on the right side facing the camera (pixels, y down): the left hip above the right one, the
+    lower thigh toward image-right, the upper one turned up from it by `opening_deg` (negative: down, crossed)."""
+    p = np.full((33, 2), 200.0)
+    p[Landmark.LEFT_HIP], p[Landmark.RIGHT_HIP] = (300.0, 240.0), (300.0, 300.0)
+    p[Landmark.RIGHT_KNEE] = (420.0, 300.0)
+    a = np.radians(opening_deg)
+    p[Landmark.LEFT_KNEE] = (300.0 + 120.0 * np.cos(a), 240.0 - 120.0 * np.sin(a))
+    p[Landmark.LEFT_SHOULDER], p[Landmark.RIGHT_SHOULDER] = (150.0, 240.0), (150.0, 300.0)
+    xyzv = np.zeros((1, 33, 4))
+    xyzv[0, :, 0], xyzv[0, :, 1], xyzv[0, :, 3] = p[:, 0] / W, p[:, 1] / H, 1.0
+    return xyzv
 
 
-@pytest.mark.parametrize(("knee_y", "sign"), [(-0.2, 1.0), (0.15, -1.0)])
-def test_the_world_spread_is_negative_while_the_upper_thigh_lies_past_the_lower_one(knee_y: float,
-                                                                                   sign: float) -> None:  # fmt: skip
-    # Opened: the upper knee is above the lower one (toward the upper hip's side). Crossed: a little below it.
-    spread = compute_signals3d(_lying_world(np.array([0.3, knee_y, -0.3])))["thigh_spread_3d"][0]
-    assert np.sign(spread[0]) == sign and np.sign(spread[1]) == sign  # the same whichever leg is labelled left
-    assert spread[0] == pytest.approx(spread[1])
+@pytest.mark.parametrize("opening", [30.0, -8.0, 0.0])
+def test_the_opening_is_negative_while_the_upper_thigh_lies_past_the_lower_one(opening: float) -> None:
+    # Opened: the upper knee toward the upper hip's side of the lower thigh. Crossed: a little past it.
+    signals = compute_signals(_clamshell_picture(opening), W, H)
+    assert signals["thigh_opening"][0] == pytest.approx([opening, opening], abs=0.01)  # either leg labelled left
+    assert signals["thigh_spread"][0] == pytest.approx([abs(opening)] * 2, abs=0.01)  # the rules' angle: unsigned
 
 
-def test_the_opening_takes_the_pictures_size_and_the_worlds_sign() -> None:
-    picture = np.array([[12.0, 12.0], [8.0, 8.0], [30.0, 30.0]])
-    world = np.array([[5.0, 5.0], [-3.0, -3.0], [np.nan, np.nan]])
-    assert thigh_opening(picture, world).tolist() == [[12.0, 12.0], [-8.0, -8.0], [30.0, 30.0]]
+def test_a_crossed_rest_and_a_small_opening_are_one_movement() -> None:
+    # The rendered half-range clamshell's reading: crossed at rest by 6°, opened 9.5°. Unsigned it dipped to 0° and
+    # rose by 9.5°; signed it rises by 15.5°, clear of the 10° minimum excursion.
+    openings = [compute_signals(_clamshell_picture(a), W, H)["thigh_opening"][0, 0] for a in np.linspace(-6.0, 9.5, 32)]
+    assert np.all(np.diff(openings) > 0)
+    assert openings[-1] - openings[0] == pytest.approx(15.5, abs=0.01)

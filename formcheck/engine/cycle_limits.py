@@ -34,3 +34,7 @@ PLATEAU_S = 0.5
 # (formcheck.engine.small_range). Consecutive complete reps of the tuning set's real clips differ by a factor of 1.09
 # (median), 1.31 (90th percentile), 1.39 (95th), 1.79 at most.
 SAME_RANGE = 1.5
+# ... and when the second turns at most this many times their way back (turning point to rest) after the first: reps of
+# one set. On the tuning set's real clips consecutive reps turn 2.6 times their way back apart (median), 6.2 (95th
+# percentile), 8.0 at most (a single-leg bridge resting between reps); two shifts on the mat a minute apart do not.
+SAME_SET = 10.0

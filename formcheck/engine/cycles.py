@@ -79,6 +79,12 @@ class CycleCounter:
             return self._ext.v - self._valley.v >= lim.LEAVE_BAND * self.range
         return False
 
+    def learn_from(self, reps: list[Cycle]) -> None:
+        """This person's range and turning level from these reps alone (what was learned before is dropped)."""
+        done = [c for c in reps if not c.partial]
+        self._ranges = [c.range_deg for c in done]
+        self._peaks = [c.peak_value for c in done]
+
     # --- per frame ---------------------------------------------------------------------------
     def update(self, t: float, value: float) -> list[Cycle]:
         """Feed one frame; returns the reps it completed (usually none)."""

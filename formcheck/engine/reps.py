@@ -94,8 +94,8 @@ class RepTracker:
 
     @property
     def active(self) -> bool:
-        """A rep is in progress."""
-        return self.counter.active
+        """A rep is in progress (a small one too, while the person's range is unknown)."""
+        return self.counter.active or (self._small is not None and self._small.active)
 
     @property
     def view(self) -> str:
@@ -128,18 +128,18 @@ class RepTracker:
         found = self.counter.update(t, v)
         if self._small is None:
             return found
-        if found:  # a rep on the typical range: this person's range is learned from it, the search ends
+        if any(not c.partial for c in found):  # a rep on the typical range: the person's range is learned from it
             self._small = None
             return found
         if self._small.update(t, v):
-            return self._take_small()
-        return []
+            return found + self._take_small()
+        return found
 
     def _take_small(self) -> list[Cycle]:
         """This person's reps are smaller than the typical range's: count on the counter that found them."""
         assert self._small is not None
-        self.counter, found, self._small = self._small.counter, self._small.found, None
-        self._own_range = True
+        self.counter, found = self._small.take()
+        self._small, self._own_range = None, True
         return found
 
 

@@ -120,13 +120,12 @@ CLAMSHELL = Exercise(
     # The knees part while the feet stay together: the angle between the thighs opens from ~5° to 40–60°;
     # the worked side is the upper hip. Closed, the upper thigh often lies a little past the lower one, and the
     # picture's unsigned angle dipped to ~0° as the knee started to open: a change under 15° had to be ignored, and
-    # a half-range opening (a rendered one reads 5° → 0° → 9.5°) was never counted. Counted on the opening signed by
-    # the world landmarks (kinematics.signals3d.thigh_opening) the same rep reads −5.8° → +9.5°, and the minimum
-    # excursion is the signal's own wobble: within 1 s of rest the tuning set's real clips move 4–5° (median), 7–11°
-    # (95th percentile), so 10°. A person whose openings are all small is counted once they repeat
-    # (engine.small_range). The form rules keep the picture's unsigned angle they were written in.
-    motion=RepMotion(signal="thigh_spread", rest=5.0, typical_range=40.0, min_excursion=10.0, side_signal="hip_above",
-                     by_view=(ViewSignal(("front", "oblique"), "thigh_opening"),)),
+    # a half-range opening (a rendered one reads 5° → 0° → 9.5°) was never counted. Counted on the opening, the
+    # angle signed negative while crossed (kinematics.angles: thigh_opening), the same rep reads −5.8° → +9.5°, and
+    # the minimum excursion is the signal's own wobble: within 1 s of rest the tuning set's real clips move 4–5°
+    # (median), 7–11° (95th percentile), so 10°. A person whose openings are all small is counted once they repeat
+    # (engine.small_range). The form rules keep the unsigned angle they were written in.
+    motion=RepMotion(signal="thigh_opening", rest=5.0, typical_range=40.0, min_excursion=10.0, side_signal="hip_above"),
     dosage=Dosage(sets=2, reps=10, hold_s=5.0),  # holds of up to 10 s at the top in home programmes
     setup_hint="Lie on your side facing the camera, hips and knees bent, feet together",
     rules=(

@@ -27,6 +27,7 @@ SIGNALS: tuple[str, ...] = (
     "knee_ankle_ratio",
     "pelvis_twist",
     "thigh_spread",
+    "thigh_opening",
     "hip_above",
     "knee_above",
     "trunk_tilt",
@@ -137,6 +138,21 @@ def _rise(this: np.ndarray, other: np.ndarray) -> np.ndarray:
     return np.degrees(np.arctan2(other[:, 1] - this[:, 1], np.abs(this[:, 0] - other[:, 0])))
 
 
+def _opening(thigh: np.ndarray, other: np.ndarray, outward: np.ndarray) -> np.ndarray:
+    """The angle from the other thigh to this one, negative while this one lies past the other (crossed).
+
+    Lying on a side, the upper thigh (the clamshell's worked one) opens along the pelvis's left-right line, away from
+    the lower leg. Closed, it often lies a little past the lower one in the picture (the upper knee a little in front
+    of or below the other: the tuning set's real clamshells rest at −5° to −17°), and the unsigned spread read that
+    crossing as a few degrees of opening that fell to 0° and rose again as the knee opened: a rep's first degrees went
+    into undoing the crossing (a rendered half-range clamshell: 5° → 0° → 9.5°), and a small opening could not be told
+    from the dip. Signed toward this hip's side of the other thigh, the same rep reads −5.8° → +9.5°, through 0°
+    without a step. The world landmarks' sign was tried and dropped: where the thighs differ mostly in flexion it
+    follows the noise, and the rendered half-range opening crossed its zero by 1°.
+    """
+    return signed_from(other, thigh, perpendicular_toward(other, outward))
+
+
 def _side(p: np.ndarray, side: str, b: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """Every signal for one side."""
     other = "right" if side == "left" else "left"
@@ -167,6 +183,7 @@ def _side(p: np.ndarray, side: str, b: dict[str, np.ndarray]) -> dict[str, np.nd
         "knee_ankle_ratio": b["knee_ankle_ratio"],
         "pelvis_twist": b["pelvis_twist"],
         "thigh_spread": b["thigh_spread"],
+        "thigh_opening": _opening(thigh, other_knee - other_hip, outward),
         # Height of this hip (knee) over the other, in torso lengths: the upper side when lying on a side.
         "hip_above": (other_hip[:, 1] - hip[:, 1]) / torso,
         "knee_above": (other_knee[:, 1] - knee[:, 1]) / torso,

@@ -20,7 +20,6 @@ SIGNALS_3D: tuple[str, ...] = (
     "trunk_lean_3d",
     "thigh_elevation_3d",
     "knee_drop_3d",
-    "thigh_spread_3d",
 )
 _DOWN = np.array([0.0, 1.0, 0.0])
 
@@ -49,22 +48,6 @@ def _signed_in_plane(ref: np.ndarray, v: np.ndarray, positive: np.ndarray, norma
     """Angle of v from ref inside the plane normal to `normal`, positive toward `positive` (degrees)."""
     r, p, q = _unit(_reject(ref, normal)), _unit(_reject(positive, normal)), _reject(v, normal)
     return np.degrees(np.arctan2(_dot(q, p), _dot(q, r)))
-
-
-def _spread(thigh: np.ndarray, other: np.ndarray, outward: np.ndarray) -> np.ndarray:
-    """The angle between the thighs, negative while this one lies past the other, away from its own side (crossed).
-
-    Lying on a side with the knees together the upper thigh often lies a little past the lower one (the upper
-    knee a little in front of or below the other). The picture's unsigned angle read that crossing as a few degrees
-    of opening that fell to 0° and rose again as the knee opened, so a small opening could not be told from the
-    dip (a rendered half-range clamshell: 5° → 0° → 9.5° in the picture). The sign comes from the pelvis's own
-    left-right line in the world landmarks, which no camera direction turns. Signed in the picture instead (by
-    the image's vertical, or by the hips' line in the picture) the angle flipped by ±100° within a rep of the check
-    set's clamshell filmed from above the head (real2/clamshell_band_gym_overhead_01; looked at while choosing).
-    """
-    across = _reject(outward, _unit(other))  # this side's direction, square to the other thigh
-    sign = np.sign(_dot(thigh, across))
-    return _angle(thigh, other) * np.where(sign == 0, 1.0, sign)
 
 
 def _mid(w: np.ndarray, a: Landmark, b: Landmark) -> np.ndarray:
@@ -98,22 +81,8 @@ def compute_signals3d(world: np.ndarray) -> dict[str, np.ndarray]:
         out["hip_flexion_3d"].append(_signed_in_plane(-up, thigh, anterior, lateral))
         out["knee_flexion_3d"].append(180.0 - _angle(hip - knee, ankle - knee))
         outward = _unit(hip - world[:, side_landmark(other, "hip")])
-        knee_o = world[:, side_landmark(other, "knee")]
         out["hip_abduction_3d"].append(np.degrees(np.arcsin(np.clip(_dot(_unit(thigh), outward), -1.0, 1.0))))
         out["trunk_lean_3d"].append(trunk_lean)
         out["thigh_elevation_3d"].append(_angle(thigh, np.broadcast_to(_DOWN, thigh.shape)))
         out["knee_drop_3d"].append(knee_drop)
-        out["thigh_spread_3d"].append(_spread(thigh, knee_o - world[:, side_landmark(other, "hip")], outward))
     return {name: np.stack(cols, axis=-1) for name, cols in out.items()}
-
-
-def thigh_opening(picture: np.ndarray, world: np.ndarray) -> np.ndarray:
-    """The picture's angle between the thighs, negative where the world landmarks have the upper one crossed.
-
-    The size is the picture's: seen from the front the picture shows more of a clamshell's opening than the world
-    landmarks do (renders with a 40° opening: 39° in the picture, 35° in the world; the tuning set's real clips 40°
-    and 62° against 37° and 47°), and at the end of real2/clamshell_band_home_portrait_01 (tuning set) the world
-    landmarks turn a roll out of position into a rep's return that the picture does not show. The sign is the
-    world's (see _spread): the picture cannot tell a crossed thigh from an opened one.
-    """
-    return np.where(np.isfinite(world) & (world < 0), -np.abs(picture), np.abs(picture))

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from formcheck.kinematics.angles import SIGNALS, body_axes, compute_signals
-from formcheck.kinematics.signals3d import SIGNALS_3D, compute_signals3d, thigh_opening
+from formcheck.kinematics.signals3d import SIGNALS_3D, compute_signals3d
 from formcheck.kinematics.view import classify_posture, classify_view, facing_side, view_metric
 from formcheck.landmarks import NAMES
 from formcheck.types import FrameKinematics, Pose
@@ -45,7 +45,7 @@ THIGH_REF_S = 6.0  # the thigh's reference length is its longest in the image ov
 # front shows the thigh foreshortened to a fifth while the shin stands nearly upright.
 SHANK_FOR_THIGH = 1.0
 FILE_BATCH = 8  # frames described together when reading a file (the numbers are the same as one at a time)
-STREAM_SIGNALS: tuple[str, ...] = ("thigh_drop", "thigh_opening")
+STREAM_SIGNALS: tuple[str, ...] = ("thigh_drop",)
 SIGNAL_NAMES: tuple[str, ...] = (*SIGNALS, *SIGNALS_3D, *STREAM_SIGNALS)
 
 
@@ -228,7 +228,6 @@ class KinematicsStream:
         present = np.isfinite(xyzv[:, :, 0]).any(axis=1)
         signals = compute_signals(xyzv, w, h)
         signals.update(compute_signals3d(smooth[:, :, 4:]))
-        signals["thigh_opening"] = thigh_opening(signals["thigh_spread"], signals["thigh_spread_3d"])
         signals["thigh_drop"] = np.concatenate([self._thigh_drop(e, s) for e, s in batch])
         views = classify_view(view_metric(xyzv, w, h))
         facing = facing_side(xyzv)
