@@ -1,6 +1,7 @@
 """Counting accuracy: per clip and in total, on the labelled real clips and on a rendered stress suite.
 
     python benchmarks/counting.py [--real] [--rendered [--fresh | --below]] [--only NAME] [--model auto|lite|full|heavy]
+                                  [--no-small-range]
 
 Real clips replay the pose stage's cached output (benchmarks/poses_cache.py) through the session core, so the
 figures are exactly what `formcheck analyze` reports at its default sampling. Which clips were tuned on and
@@ -149,9 +150,22 @@ def main() -> None:
     parser.add_argument("--markdown", action="store_true", help="also print the README's per-clip table")
     parser.add_argument("--fresh", action="store_true", help="the rendered suite with other seeds (other bodies, "
                         "clothes, rooms and cameras): a check the counting was not developed on")  # fmt: skip
+    parser.add_argument("--no-small-range", action="store_true", help="the counting before stop 30, without the "
+                        "search for a person's small reps (formcheck.engine.small_range), for comparison")  # fmt: skip
     parser.add_argument("--below", action="store_true", help="instead of the suite, every rep exercise at 35%% of "
                         "its typical range (under the suite's 50%%; its own seeds)")  # fmt: skip
     args = parser.parse_args()
+    if args.no_small_range:
+        from benchmarks.replay import without_small_range
+
+        with without_small_range():
+            run(args)
+    else:
+        run(args)
+
+
+def run(args: argparse.Namespace) -> None:
+    """The benchmark's parts the arguments ask for."""
     if not args.rendered:
         rows = real(args.model, args.only)
         if args.markdown:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.poses_cache import extract  # noqa: E402
+from formcheck.engine import reps as tracker  # noqa: E402
 from formcheck.engine.records import HoldRecord, RepRecord  # noqa: E402
 from formcheck.exercises.catalogue import get  # noqa: E402
 from formcheck.kinematics.stream import FILE_BATCH  # noqa: E402
@@ -54,3 +57,14 @@ def replay(clip: Path, exercise: str, model: str = "full") -> Replayed:
         with_pose += int(pose.found)
     core.stop("")
     return Replayed([k.record for k in core.kept], len(frames), with_pose, core.people.multi_frames)
+
+
+@contextmanager
+def without_small_range() -> Iterator[None]:
+    """The counting as it was before stop 30: no search for a person's small reps (formcheck.engine.small_range)."""
+    real = tracker.SmallRange
+    tracker.SmallRange = lambda *args, **kwargs: None  # type: ignore[assignment,misc]
+    try:
+        yield
+    finally:
+        tracker.SmallRange = real  # type: ignore[misc]

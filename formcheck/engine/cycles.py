@@ -1,18 +1,18 @@
 """Counting repetitions as cycles of the movement: rest → turning point → rest, on the person's own range.
 
-Why turning points and not fixed degree lines: a fixed "enter at 40°, leave under 25°" fits the people it was
-set on. A patient after surgery who squats to 50°, an athlete who goes to 140°, a view that foreshortens the
-angle, a set done with soft knees that never straighten, a bridge that wobbles at the top — each breaks a
-fixed line and none breaks a turning point. This counter follows the signal's extremes (a zigzag with
-hysteresis, the standard robust peak/valley detector): a peak is confirmed once the signal has come back
-from it by H, a valley once it has risen from it by H, and H is a share of this person's range, learned
-from their own reps (starting from the exercise's typical range, so the first rep of a live session counts
-too). A minimum absolute excursion keeps jitter from ever counting. Range and depth stay the form rules' job.
+Why turning points and not fixed degree lines: a fixed "enter at 40°, leave under 25°" fits the people it was set on.
+A patient after surgery who squats to 50°, an athlete who goes to 140°, a view that foreshortens the angle, a set
+done with soft knees that never straighten, a bridge that wobbles at the top — each breaks a fixed line and none
+breaks a turning point. This counter follows the signal's extremes (a zigzag with hysteresis, the standard robust
+peak/valley detector): a peak is confirmed once the signal has come back from it by H, a valley once it has risen
+from it by H, and H is a share of this person's range, learned from their own reps (starting from the exercise's
+typical range, so the first rep of a live session counts too). A minimum absolute excursion keeps jitter from ever
+counting. Range and depth stay the form rules' job.
 
-A rep is counted once back near the resting level (or, never getting there, as the next movement starts); a
-give-back short of COVER of the way out is a pause, not a turning point. Edges: a turning point in the recording
-with EDGE_COVER of the range on one side is a rep marked partial "start" or "end" (a start partial is decided once
-the person's range is known). A gap shorter than CONTINUE_S (a cut, a dropout) does not end a movement.
+A rep is counted once back near the resting level (or, never getting there, as the next movement starts); a give-back
+short of COVER of the way out is a pause, not a turning point. Edges: a turning point in the recording with
+EDGE_COVER of the range on one side is a rep marked partial "start" or "end" (a start partial is decided once the
+person's range is known). A gap shorter than CONTINUE_S (a cut, a dropout) does not end a movement.
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ class CycleCounter:
         self._doubtful: list[Cycle] = []  # first reps that never left the typical rest, waiting for a complete one
         self._begin()
 
-    # --- reference levels --------------------------------------------------------------------
     @property
     def range(self) -> float:
         """This person's range so far: the typical range until two reps are done, then their own."""
@@ -82,10 +81,8 @@ class CycleCounter:
     def learn_from(self, reps: list[Cycle]) -> None:
         """This person's range and turning level from these reps alone (what was learned before is dropped)."""
         done = [c for c in reps if not c.partial]
-        self._ranges = [c.range_deg for c in done]
-        self._peaks = [c.peak_value for c in done]
+        self._ranges, self._peaks = [c.range_deg for c in done], [c.peak_value for c in done]
 
-    # --- per frame ---------------------------------------------------------------------------
     def update(self, t: float, value: float) -> list[Cycle]:
         """Feed one frame; returns the reps it completed (usually none)."""
         if not math.isfinite(value):
@@ -124,9 +121,8 @@ class CycleCounter:
 
     def _rise(self, p: _Point) -> None:
         assert self._ext is not None and self._valley is not None
-        # The turning point is tested first: a fast fall (or a coarse frame rate) can pass below the valley in
-        # the very frame it comes back by H, and that is a peak followed by a fall, not a valley moving down;
-        # that frame is after the peak, so it does not move the rep's start either.
+        # The turning point is tested first: a fast fall (or a coarse frame rate) can pass below the valley in the very
+        # frame it comes back by H, a peak followed by a fall, not a valley moving down (nor the rep's start).
         turned = p.v < self._ext.v - self._h() and self._ext.v - self._valley.v >= self._h()
         self._track_calm(p)
         if not turned and p.v <= self._valley.v + lim.LEAVE_BAND * self.range:
@@ -202,8 +198,7 @@ class CycleCounter:
             if fell >= lim.STILL_RISING * self.range or rise < lim.STILL_RISING * self.range:
                 return True
         usual = self._usual()
-        # Near the usual turning point, and slowing down into it: a movement still going at full speed when
-        # the recording ends has not turned, however close it is.
+        # Near the usual turning point and slowing down into it (one at full speed at the end has not turned).
         return usual is not None and abs(top.v - usual) <= lim.PEAK_MATCH * self.range and rise < lim.FAST * self.range
 
     def _edge_ok(self, side: float) -> bool:
@@ -234,9 +229,8 @@ class CycleCounter:
         cut = "start" if from_start else ""
         cycle = Cycle(start, peak.t, end_t, max(up, down), peak.v, cut)
         if not self._is_above_rest(peak):
-            # A turning point inside the resting band: landmarks settling as the model locks on (a rendered single-leg
-            # bridge from the head end "rises" from -82° to -47° against its -52° rest: counting.py --rendered), or a
-            # person resting further back than typical. Their own reps tell: a rep if it turns where the next does.
+            # A turning point inside the resting band: landmarks settling as the model locks on, or a person resting
+            # further back than typical. Their own reps tell: a rep if it turns where the next does.
             if not self._peaks:
                 self._doubtful.append(cycle)
                 return self._settle([])
