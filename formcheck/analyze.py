@@ -19,7 +19,7 @@ import numpy as np
 from formcheck.engine.looks import unlike_warning
 from formcheck.engine.records import HoldRecord, RepRecord
 from formcheck.errors import FormcheckError
-from formcheck.evidence import evidence_warnings, hasty_warning, nothing_found_warning
+from formcheck.evidence import evidence_warnings, nothing_found_warning, rep_warnings
 from formcheck.io.landmarks_csv import missing_joints
 from formcheck.io.recorder import SessionRecorder
 from formcheck.io.session_folder import claim, publish
@@ -217,8 +217,8 @@ def _run(request: Request, info: VideoInfo, head: SessionSummary, run: Runner, f
                                      recorder.setup_issue(0))  # fmt: skip
         unlike = unlike_warning(request.step.exercise, recorder.records(0))
         nothing = nothing_found_warning(request.step.exercise, summary) if summary is not None else None
-        hasty = hasty_warning(request.step.exercise, recorder.records(0))
-        for warning in [*notes, *evidence, *(w for w in (unlike, hasty, nothing) if w)]:
+        reps = rep_warnings(request.step.exercise, recorder.records(0))
+        for warning in [*notes, *evidence, *(w for w in (unlike, nothing) if w), *reps]:
             recorder.warn(0, warning)
         video = VideoMeta(info.width, info.height, round(info.fps, 3), round(duration, 3))
         final = recorder.close(replace(head, status="completed", video=video, duration_s=round(duration, 2)))

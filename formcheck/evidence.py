@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from formcheck.engine.cycle_limits import COVER
 from formcheck.engine.records import HoldRecord, RepRecord
-from formcheck.exercises.spec import Exercise
+from formcheck.exercises.spec import Exercise, RepMotion
 from formcheck.summary import ExerciseSummary
 from formcheck.types import VideoInfo
 
@@ -65,6 +66,27 @@ def hasty_warning(exercise: Exercise, records: Sequence[RepRecord | HoldRecord])
     return (f"{which} took under {HASTY_REP_S:.1f} s, quicker than a controlled rep: the "
             f"body's landmarks were likely jumping, so the count is uncertain; film it {_ASKED[exercise.view]}, or "
             f"move more slowly, to be sure")  # fmt: skip
+
+
+def small_range_warning(exercise: Exercise, records: Sequence[RepRecord | HoldRecord]) -> str | None:
+    """Every complete rep under COVER of the exercise's typical range, from a view that shows it whole: the count rests
+    on the reps repeating in size and level (formcheck.engine.small_range), not on their size; say so, with both."""
+    motion = exercise.motion
+    full = [r for r in records if isinstance(r, RepRecord) and not r.partial]
+    if not isinstance(motion, RepMotion) or not full or any(r.view in motion.foreshortened for r in full):
+        return None
+    ranges = sorted(r.range_deg for r in full)
+    if ranges[-1] >= COVER * motion.typical_range:
+        return None
+    title = exercise.title[:1].lower() + exercise.title[1:]
+    return (f"every rep was small ({ranges[len(ranges) // 2]:.0f}° against the {title}'s typical "
+            f"{motion.typical_range:.0f}°): they were counted as this person's own range because they repeat in size; "
+            f"if these movements were not reps, the count is wrong")  # fmt: skip
+
+
+def rep_warnings(exercise: Exercise, records: Sequence[RepRecord | HoldRecord]) -> list[str]:
+    """What the reps themselves say about the count: too quick to be controlled, or all small."""
+    return [w for w in (hasty_warning(exercise, records), small_range_warning(exercise, records)) if w]
 
 
 _SEEN_FROM = {"side": "side-on", "front": "facing the camera (or from behind)", "oblique": "at an angle"}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from formcheck.engine.records import RepRecord
-from formcheck.evidence import hasty_warning, nothing_found_warning
+from formcheck.evidence import hasty_warning, nothing_found_warning, rep_warnings, small_range_warning
 from formcheck.exercises.catalogue import get
 from formcheck.summary import ExerciseSummary
 
@@ -69,3 +69,24 @@ def test_reps_quicker_than_any_controlled_rep_make_the_count_uncertain() -> None
     alone = hasty_warning(bridge, [rep(3.3, 3.5)])
     assert alone is not None and alone.startswith("the one complete rep took under 0.4 s")
     assert hasty_warning(bridge, [rep(0.0, 0.75), rep(2.0, 4.0), rep(5.0, 5.1, partial="start")]) is None
+
+
+def sized(range_deg: float, view: str = "front", partial: str = "") -> RepRecord:
+    return RepRecord("left", 1, 0.0, 1.0, 2.0, range_deg, {}, (), (), True, view, partial=partial)
+
+
+def test_a_count_of_only_small_reps_says_it_rests_on_their_repeating() -> None:
+    clamshell = get("clamshell")  # typical opening 40°: a first rep on it covers 16°
+    said = small_range_warning(clamshell, [sized(14.0), sized(15.0), sized(16.5, partial="end")])
+    assert said is not None and said.startswith("every rep was small (15° against the clamshell's typical 40°)")
+    assert "repeat" in said and "count is wrong" in said
+    assert small_range_warning(clamshell, [sized(14.0), sized(30.0)]) is None  # one rep on the typical range
+    assert small_range_warning(clamshell, []) is None
+    # From a view that foreshortens the squat no typical range is assumed: small reps are what it expects there.
+    squat = get("squat")
+    assert "front" in squat.motion.foreshortened  # type: ignore[union-attr]
+    assert small_range_warning(squat, [sized(20.0), sized(22.0)]) is None
+    assert small_range_warning(squat, [sized(20.0, "side"), sized(22.0, "side")]) is not None
+    assert rep_warnings(squat, [sized(20.0, "side"), sized(22.0, "side")]) == [
+        small_range_warning(squat, [sized(20.0, "side"), sized(22.0, "side")])
+    ]

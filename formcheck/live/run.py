@@ -10,7 +10,7 @@ from pathlib import Path
 
 from formcheck.engine.looks import unlike_warning
 from formcheck.errors import FormcheckError
-from formcheck.evidence import hasty_warning, nothing_found_warning, seen_warnings
+from formcheck.evidence import nothing_found_warning, rep_warnings, seen_warnings
 from formcheck.io.recorder import SessionRecorder
 from formcheck.kinematics.stream import SIGNAL_NAMES
 from formcheck.live.sink import LiveSink
@@ -159,8 +159,8 @@ def _warn(recorder: SessionRecorder, steps: Sequence[Step]) -> None:
         warnings = seen_warnings(summary, recorder.setup_issue(index))
         unlike = unlike_warning(steps[index].exercise, recorder.records(index))
         nothing = nothing_found_warning(steps[index].exercise, summary)
-        hasty = hasty_warning(steps[index].exercise, recorder.records(index))
-        for warning in [*warnings, *(w for w in (unlike, hasty, nothing) if w)]:
+        reps = rep_warnings(steps[index].exercise, recorder.records(index))
+        for warning in [*warnings, *(w for w in (unlike, nothing) if w), *reps]:
             recorder.warn(index, warning)
 
 
