@@ -153,7 +153,7 @@ def main() -> None:
     parser.add_argument("--no-small-range", action="store_true", help="the counting before stop 30, without the "
                         "search for a person's small reps (formcheck.engine.small_range), for comparison")  # fmt: skip
     parser.add_argument("--below", action="store_true", help="instead of the suite, every rep exercise at 35%% of "
-                        "its typical range (under the suite's 50%%; its own seeds)")  # fmt: skip
+                        "its typical range (under the suite's 50%%; own seeds, others with --fresh)")  # fmt: skip
     args = parser.parse_args()
     if args.no_small_range:
         from benchmarks.replay import without_small_range
@@ -173,8 +173,8 @@ def run(args: argparse.Namespace) -> None:
     if not args.real:
         from benchmarks.stress import FRESH_SEEDS, SEEDS, SMALL_SEEDS, below_suite, run_suite
 
-        if args.below:
-            run_suite(args.only, SMALL_SEEDS, args.model, below_suite())
+        if args.below:  # with --fresh, a second set of seeds for it too
+            run_suite(args.only, SMALL_SEEDS + (FRESH_SEEDS - SEEDS if args.fresh else 0), args.model, below_suite())
         else:
             run_suite(args.only, FRESH_SEEDS if args.fresh else SEEDS, args.model)
 

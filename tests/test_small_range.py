@@ -54,6 +54,15 @@ def test_a_movement_before_the_repeating_pair_is_not_counted_with_it() -> None:
     assert min(c.range_deg for c in counted) > 20.0
 
 
+def test_a_first_small_rep_taken_for_one_cut_by_the_start_counts_with_the_pair_it_is_like() -> None:
+    # Resting at 10° knee bend, 5° above the squat's typical rest, and the recording opens as the first rep begins:
+    # it opens "above rest", so that rep looks cut by the start (a rendered bridge at 35 % of its range did this:
+    # counting.py --rendered --below --fresh).
+    counted, _ = squat_side_on(reps(3, peak=30.0, rest=10.0, lead_s=0.0))
+    assert len(counted) == 3
+    assert counted[0].partial == "start" and counted[1].partial == counted[2].partial == ""
+
+
 def test_two_like_movements_a_minute_apart_are_not_a_set() -> None:
     quiet = np.full(int(60 * FPS), 5.0)
     counted, _ = squat_side_on(np.concatenate([reps(1, peak=30.0), quiet, reps(1, peak=30.0)]))

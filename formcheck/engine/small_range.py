@@ -59,12 +59,20 @@ class SmallRange:
         if len(whole) < 2:
             return False
         a, b = self._found[whole[-2]], self._found[whole[-1]]
-        size = (a.range_deg + b.range_deg) / 2
         back = (a.end_s - a.peak_s + b.end_s - b.peak_s) / 2
-        same_size = max(a.range_deg, b.range_deg) <= SAME_RANGE * min(a.range_deg, b.range_deg)
-        same_level = abs(a.peak_value - b.peak_value) <= PEAK_MATCH * size
-        same_set = b.peak_s - a.peak_s <= SAME_SET * max(back, 1e-3)
-        if same_size and same_level and same_set:
-            self._pair = whole[-2]
-            return True
-        return False
+        if not (_alike(a, b) and b.peak_s - a.peak_s <= SAME_SET * max(back, 1e-3)):
+            return False
+        # The pair's reps, and any cycle just before them like them: a rep cut by the recording's start (the person's
+        # rest reads a little off the exercise's typical one, and a first rep from it looks cut: a rendered bridge at
+        # 35 % of its range, benchmarks/counting.py --rendered --below --fresh), never a different movement.
+        self._pair = whole[-2]
+        while self._pair > 0 and _alike(self._found[self._pair - 1], a) and _alike(self._found[self._pair - 1], b):
+            self._pair -= 1
+        return True
+
+
+def _alike(a: Cycle, b: Cycle) -> bool:
+    """Two cycles of the same size (within SAME_RANGE) turning at the same level (within PEAK_MATCH of their size)."""
+    size = (a.range_deg + b.range_deg) / 2
+    same_size = max(a.range_deg, b.range_deg) <= SAME_RANGE * min(a.range_deg, b.range_deg)
+    return same_size and abs(a.peak_value - b.peak_value) <= PEAK_MATCH * size
