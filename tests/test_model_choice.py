@@ -78,3 +78,40 @@ def test_without_the_heavy_model_analyze_times_the_hold_with_full_and_says_so(fu
     assert done.returncode == 0, done.stderr
     assert "note: timing the hold with the full pose model" in done.stderr
     assert json.loads((tmp_path / "k" / "summary.json").read_text())["model"] == "full"
+
+
+@pytest.mark.model
+def test_on_a_terminal_the_note_is_a_line_of_its_own_after_the_progress_bar(full_model: str, tmp_path: Path) -> None:
+    """The progress bar draws only on a terminal, and the fallback note was once written into the bar's line."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from formcheck.models.paths import model_path
+
+    folder = tmp_path / "models"
+    folder.mkdir()
+    (folder / "pose_landmarker_full.task").symlink_to(model_path("full"))
+    env = {**os.environ, "FORMCHECK_MODELS_DIR": str(folder)}
+    video = ROOT / "sample_videos" / "kneeling_stretch_side.mp4"
+    master, terminal = pty.openpty()
+    command = [sys.executable, "-m", "formcheck", "analyze", str(video), "-e", "kneeling_hip_flexor_stretch", "--out",
+               str(tmp_path / "k"), "--no-history"]  # fmt: skip
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=terminal, env=env, cwd=ROOT)
+    os.close(terminal)
+    said = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        said += chunk
+    os.close(master)
+    assert proc.wait(timeout=600) == 0
+    lines = said.decode(errors="replace").replace("\r", "\n").splitlines()
+    assert any("analysing kneeling_stretch_side.mp4" in line and "%" in line for line in lines)  # the bar was drawn
+    notes = [line for line in lines if "timing the hold with the full pose model" in line]
+    assert notes and all(line.startswith("note: ") for line in notes), notes

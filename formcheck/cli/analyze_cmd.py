@@ -104,13 +104,18 @@ def analyze(
     args = AnalyzeArgs(video=video, exercise=exercise, out=out, model=model, annotate=annotate, landmarks=landmarks,
                        programme=programme, patient=patient, pain_before=pain_before, pain_after=pain_after,
                        every_frame=every_frame, replace=replace, size=size)  # fmt: skip
-    with typer.progressbar(length=1, label=f"analysing {video.name if video else ''}", file=sys.stderr) as bar:
+    notes: list[str] = []  # said once the progress bar is done with the line (a model's fallback, say)
+    try:
+        with typer.progressbar(length=1, label=f"analysing {video.name if video else ''}", file=sys.stderr) as bar:
 
-        def progress(done: int, total: int) -> None:
-            bar.length = max(total, done)
-            bar.update(done - bar.pos)
+            def progress(done: int, total: int) -> None:
+                bar.length = max(total, done)
+                bar.update(done - bar.pos)
 
-        analysis = run_analyze(args, progress if video is not None else None, lambda note: typer.echo(note, err=True))
+            analysis = run_analyze(args, progress if video is not None else None, notes.append)
+    finally:
+        for note in notes:
+            typer.echo(note, err=True)
     from formcheck.report_text import summary_lines
 
     echo_lines(summary_lines(analysis.exercise))
