@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from formcheck.cli.common import DbOption, HistoryOption, echo_lines, report_hint
 from formcheck.errors import FormcheckError
 from formcheck.models.choice import AUTO
+
+if TYPE_CHECKING:
+    from formcheck.analyze import Analysis
+    from formcheck.analyze_command import AnalyzeArgs
 
 
 def _batch(args: object, db: Path | None, history: bool) -> None:
@@ -88,7 +92,7 @@ def analyze(
     db: DbOption = None,
 ) -> None:
     """Count reps and judge form in a recorded video (or every video of a folder or manifest)."""
-    from formcheck.analyze_command import AnalyzeArgs, run_analyze
+    from formcheck.analyze_command import AnalyzeArgs
 
     if manifest is not None or (video is not None and video.is_dir()):
         from formcheck.batch.command import BatchArgs
@@ -104,18 +108,7 @@ def analyze(
     args = AnalyzeArgs(video=video, exercise=exercise, out=out, model=model, annotate=annotate, landmarks=landmarks,
                        programme=programme, patient=patient, pain_before=pain_before, pain_after=pain_after,
                        every_frame=every_frame, replace=replace, size=size)  # fmt: skip
-    notes: list[str] = []  # said once the progress bar is done with the line (a model's fallback, say)
-    try:
-        with typer.progressbar(length=1, label=f"analysing {video.name if video else ''}", file=sys.stderr) as bar:
-
-            def progress(done: int, total: int) -> None:
-                bar.length = max(total, done)
-                bar.update(done - bar.pos)
-
-            analysis = run_analyze(args, progress if video is not None else None, notes.append)
-    finally:
-        for note in notes:
-            typer.echo(note, err=True)
+    analysis = _with_progress(args)
     from formcheck.report_text import summary_lines
 
     echo_lines(summary_lines(analysis.exercise))
@@ -135,3 +128,23 @@ def analyze(
 def register(app: typer.Typer) -> None:
     """Add the command to the app."""
     app.command()(analyze)
+
+
+def _with_progress(args: AnalyzeArgs) -> Analysis:
+    """Run the analysis under a progress bar; notes (a model's fallback, say) are said once the bar is done with the
+    line, not written into it."""
+    from formcheck.analyze_command import run_analyze
+
+    video = args.video
+    notes: list[str] = []
+    try:
+        with typer.progressbar(length=1, label=f"analysing {video.name if video else ''}", file=sys.stderr) as bar:
+
+            def progress(done: int, total: int) -> None:
+                bar.length = max(total, done)
+                bar.update(done - bar.pos)
+
+            return run_analyze(args, progress if video is not None else None, notes.append)
+    finally:
+        for note in notes:
+            typer.echo(note, err=True)
