@@ -78,7 +78,7 @@ def small_range_warning(exercise: Exercise, records: Sequence[RepRecord | HoldRe
     ranges = sorted(r.range_deg for r in full)
     if ranges[-1] >= COVER * motion.typical_range:
         return None
-    title = exercise.title[:1].lower() + exercise.title[1:]
+    title = _in_sentence(exercise)
     return (f"every rep was small ({ranges[len(ranges) // 2]:.0f}° against the {title}'s typical "
             f"{motion.typical_range:.0f}°): they were counted as this person's own range because they repeat in size; "
             f"if these movements were not reps, the count is wrong")  # fmt: skip
@@ -87,6 +87,11 @@ def small_range_warning(exercise: Exercise, records: Sequence[RepRecord | HoldRe
 def rep_warnings(exercise: Exercise, records: Sequence[RepRecord | HoldRecord]) -> list[str]:
     """What the reps themselves say about the count: too quick to be controlled, or all small."""
     return [w for w in (hasty_warning(exercise, records), small_range_warning(exercise, records)) if w]
+
+
+def _in_sentence(exercise: Exercise) -> str:
+    """The exercise's title inside a sentence ("the clamshell's", "the warrior II")."""
+    return exercise.title[:1].lower() + exercise.title[1:]
 
 
 _SEEN_FROM = {"side": "side-on", "front": "facing the camera (or from behind)", "oblique": "at an angle"}
@@ -104,7 +109,7 @@ def nothing_found_warning(exercise: Exercise, summary: ExerciseSummary) -> str |
     what = "hold of the posture" if summary.motion == "hold" else "rep"
     seen = {v: n for v, n in summary.views.items() if v in _SEEN_FROM}  # frames whose view could be told
     main = max(seen, key=lambda v: seen[v]) if seen else ""
-    title = exercise.title[:1].lower() + exercise.title[1:]
+    title = _in_sentence(exercise)
     own, total = seen.get(exercise.view, 0), sum(seen.values())
     if not main or 2 * own >= total:  # seen from its own view at least half the time: the view is not why
         return f"no {what} was found in the {summary.frames_counted} frames counted"
