@@ -1,6 +1,6 @@
 """The rendered stress suite for counting: every exercise from every view it counts from, ranges from 50 % to
 130 % of the typical, tempos from 0.7 s to 4 s a rep, recordings that start mid-rep and end at the turning
-point, legs that alternate, a second person standing or walking in the picture, a camera cut mid-set; every hold
+point, legs that alternate, a second person standing, walking or kneeling in the picture, a camera cut mid-set; every hold
 exercise from every view it times (two holds, each timed against the rendered time); and every exercise from the
 views it cannot count or time from, where nothing may be found and the summary must say why.
 
@@ -164,6 +164,12 @@ def cases() -> list[StressCase]:
         StressCase("clamshell-tempo0.7", "clamshell", reps=5, rep_s=0.7),
         StressCase("extension-tempo0.7", "standing_hip_extension", reps=5, rep_s=0.7),
         StressCase("lunge-tempo4", "lunge", rep_s=4.0),
+    ]
+    # A therapist kneeling just behind a floor exerciser's pelvis, facing the camera (appended last, for the same
+    # reason): the second person of the issue's own example, upright and still beside someone lying and moving.
+    out += [
+        StressCase("bridge-second-kneeling", "glute_bridge", second="kneeling"),
+        StressCase("clamshell-second-kneeling", "clamshell", second="kneeling"),
     ]
     return out
 

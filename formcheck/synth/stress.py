@@ -1,5 +1,6 @@
 """Rendered stress cases for counting: a recording trimmed to start mid-rep or end at the turning point, legs
-that alternate rep by rep, a second person standing beside or walking behind, a hard camera cut mid-set.
+that alternate rep by rep, a second person standing beside, walking behind or kneeling at the exerciser's pelvis (a
+therapist steadying it), a hard camera cut mid-set.
 
 Built on the same rig, bodies, cameras and renderer as `render_clip`; the truth kept is what counting needs
 (the reps, their sides and turning points).
@@ -17,7 +18,7 @@ import numpy as np
 from formcheck.synth.body import Body, Shape
 from formcheck.synth.clip import Scene, pose_clip
 from formcheck.synth.motions import Plan
-from formcheck.synth.pose import ArmAngles, PoseSpec, Rig
+from formcheck.synth.pose import ArmAngles, LegAngles, PoseSpec, Rig, rot
 from formcheck.synth.render import Renderer, degrade, place_camera, vertex_colours
 from formcheck.video.writer import H264Writer
 
@@ -29,7 +30,7 @@ class Stress:
     start_s: float = 0.0  # the recording starts here (mid-rep, say)
     end_s: float | None = None  # ... and stops here (at a turning point, say)
     alternate: bool = False  # rep 1 with the plan's side, rep 2 with the other, …
-    second: str = ""  # "standing" beside the exerciser, or "walking" across behind
+    second: str = ""  # "standing" beside the exerciser, "walking" across behind, or "kneeling" at their pelvis
     cut_at_s: float | None = None  # a hard cut to another camera (35° round, 20 % further) at this time
 
 
@@ -37,6 +38,27 @@ def _bystander(shape: Shape) -> tuple[Body, np.ndarray, dict[str, np.ndarray]]:
     body = Body(shape)
     verts, joints = Rig(body).pose(PoseSpec(left_arm=ArmAngles(abduction=8.0), right_arm=ArmAngles(abduction=8.0)))
     return body, verts, joints
+
+
+# A therapist steadying a patient's pelvis kneels upright just behind it (seen from the camera), facing the camera and
+# the patient, leaning in with both hands reaching down toward the pelvis.
+KNEEL_BEHIND_M = 0.55
+
+
+def _kneeling_helper(shape: Shape, camera: object, pelvis: np.ndarray) -> tuple[Body, np.ndarray, np.ndarray]:
+    """A second person kneeling behind the exerciser's pelvis, facing the camera: (body, vertices, shift)."""
+    away = pelvis - camera.position  # type: ignore[attr-defined]
+    away[1] = 0.0
+    away /= np.linalg.norm(away)
+    facing = math.degrees(math.atan2(-away[0], -away[2]))  # the body's front (+z) turned toward the camera
+    leg = LegAngles(hip_flexion=10.0, knee_flexion=95.0, foot="follow", ankle=-40.0)
+    arms = ArmAngles(flexion=55.0, abduction=10.0, elbow=25.0)
+    body = Body(shape)
+    verts, _ = Rig(body).pose(PoseSpec(body_rotation=rot("y", facing), trunk_flexion=25.0, left=leg,
+                                       right=replace(leg), left_arm=arms, right_arm=replace(arms), anchor="knees"))
+    shift = pelvis + away * KNEEL_BEHIND_M
+    shift[1] = 0.0
+    return body, verts, shift
 
 
 def _with_second(verts: np.ndarray, faces: np.ndarray, colours: np.ndarray, other: tuple, shift: np.ndarray) -> tuple:
@@ -60,7 +82,12 @@ def render_stress(plan: Plan, scene: Scene, stress: Stress, video: Path, rendere
     cut_camera = place_camera(scene.width, scene.height, plan.motion.camera_azimuth + scene.azimuth_offset + 35.0,
                               camera.position[1], scene.fov_deg, camera.target - 1.0, camera.target + 1.0,
                               scene.distance_scale * 1.2)  # fmt: skip
-    bystander = _bystander(Shape(gender=1.0 - scene.shape.gender, height=0.6)) if stress.second else None
+    helper = Shape(gender=1.0 - scene.shape.gender, height=0.6)
+    bystander = _bystander(helper) if stress.second in ("standing", "walking") else None
+    if stress.second == "kneeling":
+        joints = posed[0][1]
+        body2, verts2, kneel_shift = _kneeling_helper(helper, camera, (joints["upperleg01.L"] + joints["upperleg01.R"]) / 2)
+        bystander = (body2, verts2, None)
     keep = [i for i, t in enumerate(times) if t >= stress.start_s and (stress.end_s is None or t <= stress.end_s)]
     writer = H264Writer(video, scene.width, scene.height, scene.fps)
     previous = None
@@ -70,7 +97,9 @@ def render_stress(plan: Plan, scene: Scene, stress: Stress, video: Path, rendere
             if bystander is not None:
                 side_axis = np.cross(camera.target - camera.position, [0.0, 1.0, 0.0])
                 side_axis /= np.linalg.norm(side_axis)
-                if stress.second == "standing":
+                if stress.second == "kneeling":
+                    shift = kneel_shift.copy()
+                elif stress.second == "standing":
                     shift = side_axis * 1.0
                 else:  # walking across, a metre further from the camera
                     away = (camera.target - camera.position) / np.linalg.norm(camera.target - camera.position)
