@@ -56,11 +56,11 @@ def labelled_clips() -> list[Clip]:
 
 def cache_path(clip: Path, model: str) -> Path:
     """Keyed by the clip, the model and the pose stage's settings that change what it emits."""
-    from formcheck.pose.estimator import CENSUS_EVERY_S
+    from formcheck.pose.estimator import CENSUS_EVERY_S, STAGE_VERSION
     from formcheck.video.sampling import DEFAULT_MAX_FPS
 
     digest = hashlib.sha256(clip.read_bytes()).hexdigest()[:16]
-    return CACHE / f"{clip.stem}.{model}.c{CENSUS_EVERY_S:g}.s{DEFAULT_MAX_FPS:g}.{digest}.npz"
+    return CACHE / f"{clip.stem}.{model}.v{STAGE_VERSION}.c{CENSUS_EVERY_S:g}.s{DEFAULT_MAX_FPS:g}.{digest}.npz"
 
 
 def extract(clip: Path, model: str) -> Path:
