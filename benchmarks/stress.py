@@ -1,8 +1,8 @@
 """The rendered stress suite for counting: every exercise from every view it counts from, ranges from 50 % to
 130 % of the typical, tempos from 0.7 s to 4 s a rep, recordings that start mid-rep and end at the turning
-point, legs that alternate, a second person standing, walking or kneeling in the picture, a camera cut mid-set; every hold
-exercise from every view it times (two holds, each timed against the rendered time); and every exercise from the
-views it cannot count or time from, where nothing may be found and the summary must say why.
+point, legs that alternate, a second person standing, walking or kneeling in the picture, a camera cut mid-set;
+every hold exercise from every view it times (two holds, each timed against the rendered time); and every exercise
+from the views it cannot count or time from, where nothing may be found and the summary must say why.
 
     python benchmarks/counting.py --rendered [--only NAME]
 

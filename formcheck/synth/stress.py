@@ -19,7 +19,7 @@ from formcheck.synth.body import Body, Shape
 from formcheck.synth.clip import Scene, pose_clip
 from formcheck.synth.motions import Plan
 from formcheck.synth.pose import ArmAngles, LegAngles, PoseSpec, Rig, rot
-from formcheck.synth.render import Renderer, degrade, place_camera, vertex_colours
+from formcheck.synth.render import Camera, Renderer, degrade, place_camera, vertex_colours
 from formcheck.video.writer import H264Writer
 
 
@@ -45,17 +45,26 @@ def _bystander(shape: Shape) -> tuple[Body, np.ndarray, dict[str, np.ndarray]]:
 KNEEL_BEHIND_M = 0.55
 
 
-def _kneeling_helper(shape: Shape, camera: object, pelvis: np.ndarray) -> tuple[Body, np.ndarray, np.ndarray]:
+def _kneeling_helper(shape: Shape, camera: Camera, pelvis: np.ndarray) -> tuple[Body, np.ndarray, np.ndarray]:
     """A second person kneeling behind the exerciser's pelvis, facing the camera: (body, vertices, shift)."""
-    away = pelvis - camera.position  # type: ignore[attr-defined]
+    away = pelvis - camera.position
     away[1] = 0.0
     away /= np.linalg.norm(away)
     facing = math.degrees(math.atan2(-away[0], -away[2]))  # the body's front (+z) turned toward the camera
     leg = LegAngles(hip_flexion=10.0, knee_flexion=95.0, foot="follow", ankle=-40.0)
     arms = ArmAngles(flexion=55.0, abduction=10.0, elbow=25.0)
     body = Body(shape)
-    verts, _ = Rig(body).pose(PoseSpec(body_rotation=rot("y", facing), trunk_flexion=25.0, left=leg,
-                                       right=replace(leg), left_arm=arms, right_arm=replace(arms), anchor="knees"))
+    verts, _ = Rig(body).pose(
+        PoseSpec(
+            body_rotation=rot("y", facing),
+            trunk_flexion=25.0,
+            left=leg,
+            right=replace(leg),
+            left_arm=arms,
+            right_arm=replace(arms),
+            anchor="knees",
+        )
+    )
     shift = pelvis + away * KNEEL_BEHIND_M
     shift[1] = 0.0
     return body, verts, shift
@@ -83,10 +92,12 @@ def render_stress(plan: Plan, scene: Scene, stress: Stress, video: Path, rendere
                               camera.position[1], scene.fov_deg, camera.target - 1.0, camera.target + 1.0,
                               scene.distance_scale * 1.2)  # fmt: skip
     helper = Shape(gender=1.0 - scene.shape.gender, height=0.6)
-    bystander = _bystander(helper) if stress.second in ("standing", "walking") else None
-    if stress.second == "kneeling":
-        joints = posed[0][1]
-        body2, verts2, kneel_shift = _kneeling_helper(helper, camera, (joints["upperleg01.L"] + joints["upperleg01.R"]) / 2)
+    bystander: tuple[Body, np.ndarray, object] | None = None
+    if stress.second in ("standing", "walking"):
+        bystander = _bystander(helper)
+    elif stress.second == "kneeling":
+        pelvis = (posed[0][1]["upperleg01.L"] + posed[0][1]["upperleg01.R"]) / 2
+        body2, verts2, kneel_shift = _kneeling_helper(helper, camera, pelvis)
         bystander = (body2, verts2, None)
     keep = [i for i, t in enumerate(times) if t >= stress.start_s and (stress.end_s is None or t <= stress.end_s)]
     writer = H264Writer(video, scene.width, scene.height, scene.fps)
