@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.labelled import MEDIA  # noqa: E402
 
 REAL = ("real/bridge-with-ball-squeeze.mp4", "real2/squat_gym_side_twopeople_01.mp4", "real/air-squats.mp4",
+        "real/squat_correct_007.mp4", "real/squat_correct_011.mp4",
         "real/side-leg-raise.mp4", "real2/clamshell_band_home_portrait_01.mp4")  # fmt: skip
 CASES = ("bridge-second-kneeling", "clamshell-second-kneeling", "squat-second-standing", "squat-second-walking")
 

@@ -26,10 +26,10 @@ MAX_LOOKS = MAX_PEOPLE + 2  # detections per search: bodies made up inside someo
 # frames: every 6 s is ~1 % of the frames); it also runs at once whenever tracking is lost.
 CENSUS_EVERY_S = 6.0
 # What this stage emits changes with how it finds people: caches of its output (benchmarks/poses_cache.py) carry it.
-# Bump it with any change to finding people (formcheck/pose/finding.py, census.py). 4: people found one at a time,
-# each found head covered, made-up bodies looked past, several followed after a checked census (stop 31; 2 and 3 were
+# Bump it with any change to finding people (formcheck/pose/finding.py, census.py). 5: people found one at a time,
+# each found head covered, made-up bodies looked past, several followed after a checked census (stop 31; 2 to 4 were
 # its drafts); 1: MediaPipe's own multi-person modes.
-STAGE_VERSION = 4
+STAGE_VERSION = 5
 
 
 class PoseEstimator:

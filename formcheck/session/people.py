@@ -48,6 +48,7 @@ class PersonSelector:
         self._announced = False
         self.events: list[Event] = []
         self.multi_frames = 0
+        self._alone_hip: np.ndarray | None = None  # hip centre of the one person last in view alone
 
     def choose(self, t: float, people: People, exercise: Exercise) -> Pose:
         """The pose of the person to follow in this frame (missing when nobody is in view)."""
@@ -56,13 +57,15 @@ class PersonSelector:
         if len(people.poses) <= 1 and len(self._people) <= 1:
             self._people = []
             self._followed = None
+            if people.first.found:
+                self._alone_hip = body_axes(pixels(people.first.xyzv[None], 1000, 1000))["hip_mid"][0]
             return people.first
         tracked = [self._match(t, pose, exercise) for pose in people.poses]
         self._people = [p for p in self._people if t - p.seen_t <= FORGET_S]
         best = max(self._people, key=lambda p: self._score(p, t), default=None)
         current = next((p for p in self._people if p.id == self._followed), None)
         if current is None or best is None:
-            self._follow(best, t, "following the person doing the exercise")
+            self._follow(self._first_followed(tracked, best, t), t, "following the person doing the exercise")
         elif best.id != current.id and self._score(best, t) > self._score(current, t) + LEAD:
             self._lead_since = t if self._lead_since is None else self._lead_since
             if t - self._lead_since >= SWITCH_AFTER_S:
@@ -77,6 +80,19 @@ class PersonSelector:
             if person.id == self._followed:
                 return pose
         return Pose.missing()
+
+    def _first_followed(self, tracked: list[_Person], best: _Person | None, t: float) -> _Person | None:
+        """Whom to follow when a second person comes into view: the one followed alone until now, unless someone
+        else already looks clearly more like the exercise (a patient lying in its posture beside an upright
+        therapist). Scoring both afresh on a single frame dropped the one exercising for whoever the model saw
+        better (a real squat, real/squat_correct_011, followed the coach beside her and counted nothing)."""
+        hip, self._alone_hip = self._alone_hip, None
+        if hip is None or best is None:
+            return best
+        before = min(tracked, key=lambda q: float(np.linalg.norm(q.hip - hip)))
+        if np.linalg.norm(before.hip - hip) > SAME_PERSON_TORSO * max(before.torso, 1e-6):
+            return best
+        return best if self._score(best, t) > self._score(before, t) + LEAD else before
 
     def _follow(self, person: _Person | None, t: float, why: str) -> None:
         self._lead_since = None
