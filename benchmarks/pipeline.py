@@ -72,8 +72,9 @@ def census_share(video: Path, model: str) -> str:
     with PoseEstimator(model) as estimator:
         for frame in FileSource(video, max_fps=DEFAULT_MAX_FPS):
             estimator.estimate(frame)
-        census = estimator.census_s
-    return f"people census {100 * census / (time.perf_counter() - start):.1f}% of the pose stage"
+        census, multi = estimator.census_s, estimator.multi_s
+    total = time.perf_counter() - start
+    return f"people census {100 * census / total:.1f}% of the pose stage, finding several {100 * multi / total:.1f}%"
 
 
 def analyse(video: Path, exercise: str, model: str, annotate: bool, tmp: Path) -> float:

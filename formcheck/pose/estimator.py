@@ -22,8 +22,8 @@ MIN_DETECTION = 0.5
 MIN_TRACKING = 0.5
 MAX_PEOPLE = 3  # people found at once when more than one is in view
 MAX_LOOKS = MAX_PEOPLE + 2  # detections per search: bodies made up inside someone found are looked past
-# How often to look for everyone in view while the tracked person is steady (one search costs about two tracked
-# frames: every 6 s is ~1 % of the frames); it also runs at once whenever tracking is lost.
+# How often to look for everyone in view while the tracked person is steady (every 6 s is 2-3 % of the pose stage's
+# time on one person's real clips: benchmarks/pipeline.py); it also runs at once whenever tracking is lost.
 CENSUS_EVERY_S = 6.0
 # What this stage emits changes with how it finds people: caches of its output (benchmarks/poses_cache.py) carry it.
 # Bump it with any change to finding people (formcheck/pose/finding.py, census.py). 5: people found one at a time,
