@@ -106,3 +106,13 @@ def test_a_found_head_is_covered_and_one_above_the_picture_covers_the_torso() ->
     image = np.zeros((400, 600, 3), dtype=np.uint8)
     cover(image, person(300, -60), np.array([9, 9, 9], dtype=np.uint8))  # head above the frame
     assert image[10, 300].tolist() == [9, 9, 9]  # the shoulders-to-hips box, in view, is covered
+
+
+def test_a_gap_while_following_several_is_no_census() -> None:
+    census = Census(6.0)
+    run(census, [2, 2, 2])
+    for start in (1.0, 2.0, 3.0):  # nobody found in a frame (so the pose stage calls lost), then one person: thrice
+        run(census, [0], start=start)
+        census.lost(start)
+        run(census, [1], start=start + DT)
+    assert census.multi  # only censuses six seconds apart end following several

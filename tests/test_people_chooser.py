@@ -39,3 +39,13 @@ def test_a_patient_in_the_exercise_posture_is_followed_at_once_over_the_therapis
         selector.choose(i / 30, People((therapist,), 1), clamshell)
     chosen = selector.choose(5 / 30, People((therapist, patient), 2), clamshell)
     assert hips(chosen) == hips(patient)
+
+
+def test_someone_followed_alone_long_ago_does_not_decide_between_two_newcomers() -> None:
+    selector, squat = PersonSelector(), get("squat")
+    for i in range(5):
+        selector.choose(i / 30, People((pose(person(400, 200)),), 1), squat)
+    selector.choose(1.0, People((), 0), squat)
+    newcomers = People((pose(person(650, 180, size=110)), pose(person(410, 200))), 2)
+    fresh = PersonSelector().choose(130.0, newcomers, squat)  # chosen on what they look like alone
+    assert hips(selector.choose(130.0, newcomers, squat)) == hips(fresh)

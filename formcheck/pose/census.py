@@ -30,8 +30,10 @@ class Census:
         return self.every_s > 0 and (self.multi or t >= self._next)
 
     def lost(self, t: float) -> None:
-        """The tracked person was lost: look for everyone on the next frame."""
-        self._next = min(self._next, t)
+        """The tracked person was lost: look for everyone on the next frame (while several are followed everyone is
+        looked for in every frame anyway, and a frame with nobody is a gap, not a census)."""
+        if not self.multi:
+            self._next = min(self._next, t)
 
     def seen(self, t: float, found: int) -> None:
         """Everyone was looked for at `t` and `found` people were."""

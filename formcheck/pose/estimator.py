@@ -26,10 +26,11 @@ MAX_LOOKS = MAX_PEOPLE + 2  # detections per search: bodies made up inside someo
 # time on one person's real clips: benchmarks/pipeline.py); it also runs at once whenever tracking is lost.
 CENSUS_EVERY_S = 6.0
 # What this stage emits changes with how it finds people: caches of its output (benchmarks/poses_cache.py) carry it.
-# Bump it with any change to finding people (formcheck/pose/finding.py, census.py). 5: people found one at a time,
-# each found head covered, made-up bodies looked past, several followed after a checked census (stop 31; 2 to 4 were
-# its drafts); 1: MediaPipe's own multi-person modes.
-STAGE_VERSION = 5
+# Bump it with any change to finding people (formcheck/pose/finding.py, census.py). 6: people found one at a time,
+# each found head covered, the same body found again (mirrored too) and bodies made up inside someone found looked
+# past, several followed after a checked census, gaps while following several no census (stop 31; 2 to 5 were its
+# drafts); 1: MediaPipe's own multi-person modes.
+STAGE_VERSION = 6
 
 
 class PoseEstimator:

@@ -48,7 +48,7 @@ class PersonSelector:
         self._announced = False
         self.events: list[Event] = []
         self.multi_frames = 0
-        self._alone_hip: np.ndarray | None = None  # hip centre of the one person last in view alone
+        self._alone: tuple[float, np.ndarray, float] | None = None  # t, hip centre, torso of the one last alone
 
     def choose(self, t: float, people: People, exercise: Exercise) -> Pose:
         """The pose of the person to follow in this frame (missing when nobody is in view)."""
@@ -58,7 +58,10 @@ class PersonSelector:
             self._people = []
             self._followed = None
             if people.first.found:
-                self._alone_hip = body_axes(pixels(people.first.xyzv[None], 1000, 1000))["hip_mid"][0]
+                axes = body_axes(pixels(people.first.xyzv[None], 1000, 1000))
+                hip, torso = axes["hip_mid"][0], float(axes["torso_px"][0])
+                if np.isfinite(hip).all() and math.isfinite(torso):
+                    self._alone = (t, hip, torso)
             return people.first
         tracked = [self._match(t, pose, exercise) for pose in people.poses]
         self._people = [p for p in self._people if t - p.seen_t <= FORGET_S]
@@ -82,15 +85,17 @@ class PersonSelector:
         return Pose.missing()
 
     def _first_followed(self, tracked: list[_Person], best: _Person | None, t: float) -> _Person | None:
-        """Whom to follow when a second person comes into view: the one followed alone until now, unless someone
-        else already looks clearly more like the exercise (a patient lying in its posture beside an upright
-        therapist). Scoring both afresh on a single frame dropped the one exercising for whoever the model saw
-        better (a real squat, real/squat_correct_011, followed the coach beside her and counted nothing)."""
-        hip, self._alone_hip = self._alone_hip, None
-        if hip is None or best is None:
+        """Whom to follow when nobody is followed yet among several (a second person has just come into view, or the
+        one followed was forgotten): the one followed alone until a moment ago, unless someone else already looks
+        clearly more like the exercise (a patient lying in its posture beside an upright therapist). Scoring all
+        afresh on a single frame dropped the one exercising for whoever the model saw better (a real squat,
+        real/squat_correct_011, followed the coach beside her and counted nothing)."""
+        alone, self._alone = self._alone, None
+        if alone is None or best is None or t - alone[0] > FORGET_S:
             return best
-        before = min(tracked, key=lambda q: float(np.linalg.norm(q.hip - hip)))
-        if np.linalg.norm(before.hip - hip) > SAME_PERSON_TORSO * max(before.torso, 1e-6):
+        _, hip, torso = alone
+        before = min(tracked, key=lambda q: float(np.linalg.norm(q.hip - hip)), default=None)
+        if before is None or np.linalg.norm(before.hip - hip) > SAME_PERSON_TORSO * max(before.torso, torso, 1e-6):
             return best
         return best if self._score(best, t) > self._score(before, t) + LEAD else before
 
