@@ -48,7 +48,7 @@ class PersonSelector:
         self._announced = False
         self.events: list[Event] = []
         self.multi_frames = 0
-        self._alone: tuple[float, np.ndarray, float] | None = None  # t, hip centre, torso of the one last alone
+        self._alone: tuple[float, Pose] | None = None  # the one person last in view alone, and when
 
     def choose(self, t: float, people: People, exercise: Exercise) -> Pose:
         """The pose of the person to follow in this frame (missing when nobody is in view)."""
@@ -58,10 +58,7 @@ class PersonSelector:
             self._people = []
             self._followed = None
             if people.first.found:
-                axes = body_axes(pixels(people.first.xyzv[None], 1000, 1000))
-                hip, torso = axes["hip_mid"][0], float(axes["torso_px"][0])
-                if np.isfinite(hip).all() and math.isfinite(torso):
-                    self._alone = (t, hip, torso)
+                self._alone = (t, people.first)  # measured only if someone else comes into view
             return people.first
         tracked = [self._match(t, pose, exercise) for pose in people.poses]
         self._people = [p for p in self._people if t - p.seen_t <= FORGET_S]
@@ -93,7 +90,10 @@ class PersonSelector:
         alone, self._alone = self._alone, None
         if alone is None or best is None or t - alone[0] > FORGET_S:
             return best
-        _, hip, torso = alone
+        axes = body_axes(pixels(alone[1].xyzv[None], 1000, 1000))
+        hip, torso = axes["hip_mid"][0], float(axes["torso_px"][0])
+        if not (np.isfinite(hip).all() and math.isfinite(torso)):
+            return best
         before = min(tracked, key=lambda q: float(np.linalg.norm(q.hip - hip)), default=None)
         if before is None or np.linalg.norm(before.hip - hip) > SAME_PERSON_TORSO * max(before.torso, torso, 1e-6):
             return best
