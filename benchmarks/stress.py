@@ -82,6 +82,7 @@ class StressCase:
     cut_at_s: float | None = None
     countable: bool = True  # False: a view the exercise declares it cannot count from (expect 0, told why)
     hold_s: float | None = None  # a hold exercise: each of `reps` holds lasts this long (the truth's held time)
+    elevation: float | None = None  # the camera's height in metres (None: the motion's own, level with the body)
 
 
 def cases() -> list[StressCase]:
@@ -171,6 +172,13 @@ def cases() -> list[StressCase]:
         StressCase("bridge-second-kneeling", "glute_bridge", second="kneeling"),
         StressCase("clamshell-second-kneeling", "clamshell", second="kneeling"),
     ]
+    # A phone propped high behind the head of someone lying on their side, looking down the body (appended last, for
+    # the same reason): how the check set's real overhead clamshell was filmed, which counts 7 of 3 (README). The
+    # camera 120° round from the front, toward the back, 1.8 m up.
+    out += [
+        StressCase("clamshell-high-head-end", "clamshell", -120.0, elevation=1.8),
+        StressCase("side-lying-high-head-end", "side_lying_hip_abduction", -120.0, elevation=1.8),
+    ]
     return out
 
 
@@ -219,6 +227,8 @@ def render(case: StressCase, seed: int) -> Path:
         plan = Plan(case.exercise, reps=case.reps, rep_s=case.rep_s, side=case.side, range_scale=case.range_scale,
                     hold_s=case.hold_s)  # fmt: skip
         scene = replace(random_scene(seed, case.view_offset), fps=15.0)
+        if case.elevation is not None:
+            scene = replace(scene, elevation=case.elevation)
         stress = Stress(case.start_s, case.end_s, case.alternate, case.second, case.cut_at_s)
         renderer = Renderer(scene.width, scene.height)
         try:

@@ -124,7 +124,9 @@ CLAMSHELL = Exercise(
     # angle signed negative while crossed (kinematics.angles: thigh_opening), the same rep reads −5.8° → +9.5°, and
     # the minimum excursion is the signal's own wobble: within 1 s of rest the tuning set's real clips move 4–5°
     # (median), 7–11° (95th percentile), so 10°. A person whose openings are all small is counted once they repeat
-    # (engine.small_range). The form rules keep the unsigned angle they were written in.
+    # (engine.small_range). The form rules keep the unsigned angle they were written in. Filmed from high behind
+    # the head the picture sees the opening's plane edge-on, and the stream reads the opening from the world
+    # landmarks there instead (formcheck.kinematics.opening).
     motion=RepMotion(signal="thigh_opening", rest=5.0, typical_range=40.0, min_excursion=10.0, side_signal="hip_above"),
     dosage=Dosage(sets=2, reps=10, hold_s=5.0),  # holds of up to 10 s at the top in home programmes
     setup_hint="Lie on your side facing the camera, hips and knees bent, feet together",

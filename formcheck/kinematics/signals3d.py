@@ -20,6 +20,7 @@ SIGNALS_3D: tuple[str, ...] = (
     "trunk_lean_3d",
     "thigh_elevation_3d",
     "knee_drop_3d",
+    "thigh_opening_3d",
 )
 _DOWN = np.array([0.0, 1.0, 0.0])
 
@@ -85,4 +86,9 @@ def compute_signals3d(world: np.ndarray) -> dict[str, np.ndarray]:
         out["trunk_lean_3d"].append(trunk_lean)
         out["thigh_elevation_3d"].append(_angle(thigh, np.broadcast_to(_DOWN, thigh.shape)))
         out["knee_drop_3d"].append(knee_drop)
+    # The angle between the thighs across the pelvis (a clamshell's opening): the two hips' abductions added, each
+    # from its own hip's outward line, so the same on both sides, 0° with the thighs parallel and negative while they
+    # converge (knees together, hips apart). Where the picture's twin is taken instead: formcheck.kinematics.opening.
+    opening = out["hip_abduction_3d"][0] + out["hip_abduction_3d"][1]
+    out["thigh_opening_3d"] = [opening, opening]
     return {name: np.stack(cols, axis=-1) for name, cols in out.items()}

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from formcheck.kinematics.angles import SIGNALS, body_axes, compute_signals
+from formcheck.kinematics.opening import OpeningView, thigh_across_hips
 from formcheck.kinematics.signals3d import SIGNALS_3D, compute_signals3d
 from formcheck.kinematics.view import classify_posture, classify_view, facing_side, view_metric
 from formcheck.landmarks import NAMES
@@ -75,6 +76,7 @@ class KinematicsStream:
         self._next_clean = 0  # position in _entries of the first frame not yet filtered
         self._emitted = 0  # position of the first frame not yet emitted
         self._thighs: deque[tuple[float, int, float]] = deque()  # (t, segment, longest thigh in the image)
+        self._opening = OpeningView()
 
     # --- input ------------------------------------------------------------------------------
     def push(self, t: float, index: int, pose: Pose) -> list[FrameKinematics]:
@@ -229,6 +231,10 @@ class KinematicsStream:
         signals = compute_signals(xyzv, w, h)
         signals.update(compute_signals3d(smooth[:, :, 4:]))
         signals["thigh_drop"] = np.concatenate([self._thigh_drop(e, s) for e, s in batch])
+        # The opening between the thighs is the picture's unless the picture sees its plane edge-on (opening.py).
+        across = thigh_across_hips(smooth[:, :, :2])
+        world = np.array([self._opening.update(e.t, e.seg, float(a)) for (e, _), a in zip(batch, across, strict=True)])
+        signals["thigh_opening"] = np.where(world[:, None], signals["thigh_opening_3d"], signals["thigh_opening"])
         views = classify_view(view_metric(xyzv, w, h))
         facing = facing_side(xyzv)
         postures = classify_posture(xyzv, w, h)
