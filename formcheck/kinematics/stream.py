@@ -9,7 +9,8 @@ Each frame goes through the same three stages whichever the source:
 Stages 2 and 3 look a little ahead, so a frame comes out LAG_S after it went in (live: the count appears
 0.35 s after the movement; the skeleton on screen is drawn from the raw pose, without that lag); a file's
 frames come out FILE_BATCH at a time, a few frames later still. A frame's result depends only on the frames
-within its window, so feeding a recording frame by frame, or all of it at once and calling flush(), in
+within its window and on the earlier frames of its segment (the thigh's reference length, the choice of measure for
+the opening between the thighs), so feeding a recording frame by frame, or all of it at once and calling flush(), in
 batches or not, gives identical numbers: analyze and live measure the same way.
 """
 
@@ -234,7 +235,8 @@ class KinematicsStream:
         # The opening between the thighs is the picture's unless the picture sees its plane edge-on (opening.py).
         across = thigh_across_hips(smooth[:, :, :2])
         world = np.array([self._opening.update(e.t, e.seg, float(a)) for (e, _), a in zip(batch, across, strict=True)])
-        signals["thigh_opening"] = np.where(world[:, None], signals["thigh_opening_3d"], signals["thigh_opening"])
+        world = world[:, None] & np.isfinite(signals["thigh_opening_3d"])  # no world landmarks: the picture's
+        signals["thigh_opening"] = np.where(world, signals["thigh_opening_3d"], signals["thigh_opening"])
         views = classify_view(view_metric(xyzv, w, h))
         facing = facing_side(xyzv)
         postures = classify_posture(xyzv, w, h)
