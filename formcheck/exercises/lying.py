@@ -78,7 +78,9 @@ SIDE_LYING_HIP_ABDUCTION = Exercise(
     counting_views=("front", "oblique"),
     posture=("horizontal",), needs=("hip", "knee", "ankle"), sides="each",
     # The lower leg also "abducts" against a tilting pelvis; the worked leg is the upper one.
-    # The top leg rises from the stacked position (0°) toward the 30–45° the exercise targets.
+    # The top leg rises from the stacked position (0°) toward the 30–45° the exercise targets. Filmed from high
+    # behind the head the picture sees the lift's plane edge-on (40° lifts read ~10°), and the stream reads the
+    # abduction from the world landmarks there instead (formcheck.kinematics.opening).
     motion=RepMotion(signal="hip_abduction", rest=0.0, typical_range=35.0, min_excursion=8.0, side_signal="hip_above"),
     dosage=Dosage(sets=2, reps=10),
     setup_hint="Lie on your side facing the camera, legs straight and stacked",
@@ -126,7 +128,7 @@ CLAMSHELL = Exercise(
     # (median), 7–11° (95th percentile), so 10°. A person whose openings are all small is counted once they repeat
     # (engine.small_range). The form rules keep the unsigned angle they were written in. Filmed from high behind
     # the head the picture sees the opening's plane edge-on, and the stream reads the opening from the world
-    # landmarks there instead (formcheck.kinematics.opening).
+    # landmarks there instead (formcheck.kinematics.opening), as it reads the side-lying abduction.
     motion=RepMotion(signal="thigh_opening", rest=5.0, typical_range=40.0, min_excursion=10.0, side_signal="hip_above"),
     dosage=Dosage(sets=2, reps=10, hold_s=5.0),  # holds of up to 10 s at the top in home programmes
     setup_hint="Lie on your side facing the camera, hips and knees bent, feet together",

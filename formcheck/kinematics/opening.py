@@ -1,23 +1,26 @@
-"""Which measure of the angle between the thighs (a clamshell's opening) a frame is read with: the picture's or the
-world landmarks'.
+"""Which measure of the legs' spread lying down (the angle between the thighs of a clamshell, the lift of a
+side-lying abduction) a frame is read with: the picture's or the world landmarks'.
 
-The thighs open in the plane of the pelvis's left-right line and the thigh. Filmed from in front of a person lying
-on their side, that plane faces the camera and the picture's angle between the thighs is the opening itself (the
-tuning set's real clamshells, and every rendered clamshell from the front or 30° round: the resting thigh stands
-65-90° from the hip line in the picture, |sin| ≥ 0.9 in 99 frames of 100 but for one render's 0.64 while a second
-person kneels behind). From high behind the head, looking down the body, the thighs point along the hip line in the
-picture and that plane is seen nearly edge-on: the picture's angle between two almost parallel lines flips sign from
-frame to frame, and rendered clamshells filmed so counted 6 and 8 of 3 (benchmarks/counting.py --rendered --only
-high-head-end). The world landmarks' opening is measured in the model's 3-D estimate, whatever the picture
-foreshortens (the same renders: 3 of 3), but it is noisier in depth and reads small openings smaller (a rendered
-half-range clamshell from the front: 7° against the picture's 15°, under the 10° a rep needs), so it is taken only
-where the picture cannot show the opening.
+Both movements happen in the plane of the pelvis's left-right line and the thigh. Filmed from in front of a person
+lying on their side that plane faces the camera, and the picture's angle is the movement itself (the tuning set's
+real clamshells and side-lying abductions, |cos| of the angle between the plane's normal and the camera's axis
+≥ 0.92 in 9 frames of 10; the renders from the front, at every range and tempo and with a second person, ≥ 0.91 in 99
+of 100; the model reads the clamshell filmed 30° round at 0.43–0.72, median 0.52 and 0.54, and the side-lying
+abduction there at 0.98). From high behind the head, looking down the body, the plane is seen
+nearly edge-on (|cos| 0.2–0.26 at the median): rendered clamshells filmed so counted 6 and 8 of 3, the picture's
+angle between two almost parallel lines flipping sign from frame to frame, and a side-lying abduction's 40° lifts
+read about 10° in the picture, at the edge of its 8° minimum: 2 of 3 (benchmarks/counting.py --rendered --only
+high-head-end). The world landmarks' angles are measured in the model's 3-D estimate, whatever the picture
+foreshortens (the same renders: 3 of 3 each), but they are noisier in depth and read small openings smaller (a
+rendered half-range clamshell from the front: 7° against the picture's 15°, under the 10° a rep needs), so they are
+taken only where the picture cannot show the movement.
 
-The choice follows the last second's median of |sin| of the picture's angle between the hip line and the thigh more
-across it, with hysteresis: the world's under EDGE_ON (30°: the picture's angle between the thighs then changes by
-about half the opening or less, before the foreshortening of the lines themselves), the picture's again over FACE_ON
-(45°). It is kept per segment: a camera cut starts afresh with the picture's, and fewer than MIN_SAMPLES frames in
-the window decide nothing. A frame without world landmarks keeps the picture's (formcheck.kinematics.stream).
+A movement in a plane whose normal is at angle a from the camera's axis shows across it at cos a of its size. The
+choice follows the last second's median of that |cos| (plane_facing) with hysteresis: the world's under EDGE_ON (a
+third: an exercise's typical 35–40° rep then reads 12–13° in the picture, near the 8–10° minimum excursion that keeps
+jitter from counting), the picture's again over FACE_ON (half). It is kept per segment: a camera cut starts afresh
+with the picture's, and fewer than MIN_SAMPLES frames in the window decide nothing. The stream takes it only for a
+person lying down, and a frame without world landmarks keeps the picture's (formcheck.kinematics.stream).
 """
 
 from __future__ import annotations
@@ -31,43 +34,42 @@ import numpy as np
 
 from formcheck.landmarks import Landmark
 
-EDGE_ON = 0.5  # sin 30°
-FACE_ON = 0.71  # sin 45°
+EDGE_ON = 1 / 3  # the picture shows a third of the movement or less
+FACE_ON = 0.5  # half of it or more
 WINDOW_S = 1.0
 MIN_SAMPLES = 5  # fewer frames in the window decide nothing (a glitch is outvoted by its neighbours)
 
 
-def thigh_across_hips(p: np.ndarray) -> np.ndarray:
-    """|sin| of the picture's angle between the hip line and the thigh more across it, per frame (T,); pixels.
-
-    The thigh more across the hip line is the one that stays (the lower one), so the measure does not move with the
-    opening itself: the upper thigh turns toward the hip line as it opens."""
-    hips = p[:, Landmark.LEFT_HIP] - p[:, Landmark.RIGHT_HIP]
+def plane_facing(world: np.ndarray) -> np.ndarray:
+    """How squarely the plane of the hip line and a thigh faces the camera, per frame (T,): |cos| of the angle between
+    its normal and the camera's axis (the world landmarks' z, which MediaPipe keeps along the camera's), for the thigh
+    whose plane faces it more (the one that stays while the other opens or lifts); NaN without world landmarks."""
+    hips = world[:, Landmark.LEFT_HIP] - world[:, Landmark.RIGHT_HIP]
     out = []
     for hip, knee in ((Landmark.LEFT_HIP, Landmark.LEFT_KNEE), (Landmark.RIGHT_HIP, Landmark.RIGHT_KNEE)):
-        thigh = p[:, knee] - p[:, hip]
-        cross = hips[:, 0] * thigh[:, 1] - hips[:, 1] * thigh[:, 0]
+        normal = np.cross(hips, world[:, knee] - world[:, hip])
         with np.errstate(invalid="ignore", divide="ignore"):
-            out.append(np.abs(cross) / (np.linalg.norm(hips, axis=-1) * np.linalg.norm(thigh, axis=-1)))
+            out.append(np.abs(normal[:, 2]) / np.linalg.norm(normal, axis=-1))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # a frame with neither thigh: NaN
         return np.nanmax(np.stack(out), axis=0)
 
 
 class OpeningView:
-    """Per frame: read the opening from the world landmarks (True) or the picture (False)."""
+    """Per frame: read the legs' spread from the world landmarks (True) or the picture (False)."""
 
     def __init__(self) -> None:
         self.world = False
         self._recent: deque[tuple[float, float]] = deque()
         self._segment = -1
 
-    def update(self, t: float, segment: int, across: float) -> bool:
-        """Feed a frame's |sin| (NaN: nobody); returns whether its opening is read from the world landmarks."""
+    def update(self, t: float, segment: int, facing: float) -> bool:
+        """Feed a frame's plane_facing (NaN: nobody); returns whether the legs' spread is read from the world
+        landmarks."""
         if segment != self._segment:
             self._segment, self.world, self._recent = segment, False, deque()
-        if math.isfinite(across):
-            self._recent.append((t, across))
+        if math.isfinite(facing):
+            self._recent.append((t, facing))
         while self._recent and self._recent[0][0] < t - WINDOW_S:
             self._recent.popleft()
         if len(self._recent) >= MIN_SAMPLES:

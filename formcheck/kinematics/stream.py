@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from formcheck.kinematics.angles import SIGNALS, body_axes, compute_signals
-from formcheck.kinematics.opening import OpeningView, thigh_across_hips
+from formcheck.kinematics.opening import OpeningView, plane_facing
 from formcheck.kinematics.signals3d import SIGNALS_3D, compute_signals3d
 from formcheck.kinematics.view import classify_posture, classify_view, facing_side, view_metric
 from formcheck.landmarks import NAMES
@@ -232,14 +232,16 @@ class KinematicsStream:
         signals = compute_signals(xyzv, w, h)
         signals.update(compute_signals3d(smooth[:, :, 4:]))
         signals["thigh_drop"] = np.concatenate([self._thigh_drop(e, s) for e, s in batch])
-        # The opening between the thighs is the picture's unless the picture sees its plane edge-on (opening.py).
-        across = thigh_across_hips(smooth[:, :, :2])
-        world = np.array([self._opening.update(e.t, e.seg, float(a)) for (e, _), a in zip(batch, across, strict=True)])
-        world = world[:, None] & np.isfinite(signals["thigh_opening_3d"])  # no world landmarks: the picture's
-        signals["thigh_opening"] = np.where(world, signals["thigh_opening_3d"], signals["thigh_opening"])
         views = classify_view(view_metric(xyzv, w, h))
         facing = facing_side(xyzv)
         postures = classify_posture(xyzv, w, h)
+        # Lying, the legs' spread (the opening between the thighs, a leg's abduction) is the picture's unless the
+        # picture sees the plane it happens in edge-on (opening.py); no world landmarks: the picture's.
+        plane = plane_facing(smooth[:, :, 4:])
+        world = np.array([self._opening.update(e.t, e.seg, float(f)) for (e, _), f in zip(batch, plane, strict=True)])
+        for name in ("thigh_opening", "hip_abduction"):
+            use = (world & (postures == "horizontal"))[:, None] & np.isfinite(signals[f"{name}_3d"])
+            signals[name] = np.where(use, signals[f"{name}_3d"], signals[name])
         visible = np.nan_to_num(smooth[:, :, 3], nan=0.0) >= VISIBLE_MIN
         return [
             FrameKinematics(
