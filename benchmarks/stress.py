@@ -173,8 +173,8 @@ def cases() -> list[StressCase]:
         StressCase("clamshell-second-kneeling", "clamshell", second="kneeling"),
     ]
     # A phone propped high behind the head of someone lying on their side, looking down the body (appended last, for
-    # the same reason): how the check set's real overhead clamshell was filmed, which counts 7 of 3 (README). The
-    # camera 120° round from the front, toward the back, 1.8 m up.
+    # the same reason): how the check set's real overhead clamshell was filmed, which counted 7 of 3 (6 since stop 32;
+    # README). The camera 120° round from the front, toward the back, 1.8 m up.
     out += [
         StressCase("clamshell-high-head-end", "clamshell", -120.0, elevation=1.8),
         StressCase("side-lying-high-head-end", "side_lying_hip_abduction", -120.0, elevation=1.8),

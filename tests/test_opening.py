@@ -16,17 +16,19 @@ from formcheck.types import FrameKinematics, Pose
 DT = 1 / 15
 
 
-def world_legs(normal_z_deg: float, lift_deg: float = 0.0) -> np.ndarray:
+def world_legs(normal_z_deg: float, lift_deg: float = 0.0, out_of_plane_deg: float = 0.0) -> np.ndarray:
     """(1, 33, 3) world landmarks: hips 0.2 m apart along y (stacked, lying on a side), the right thigh straight out
-    at right angles to them, the left one lifted `lift_deg` toward the hip line; the plane of both turned so that its
-    normal is `normal_z_deg` from the camera's axis (z)."""
+    at right angles to them, the left one lifted `lift_deg` toward the hip line and turned `out_of_plane_deg` out of
+    the right one's plane; that plane turned so that its normal is `normal_z_deg` from the camera's axis (z)."""
     w = np.zeros((1, 33, 3))
     w[0, L.LEFT_HIP], w[0, L.RIGHT_HIP] = (0.0, -0.1, 0.0), (0.0, 0.1, 0.0)
     a = math.radians(normal_z_deg)
     out = np.array([math.cos(a), 0.0, math.sin(a)])  # in the plane, across the hip line
-    lift = math.radians(lift_deg)
+    normal = np.array([-math.sin(a), 0.0, math.cos(a)])
+    lift, turn = math.radians(lift_deg), math.radians(out_of_plane_deg)
     w[0, L.RIGHT_KNEE] = w[0, L.RIGHT_HIP] + 0.45 * out
-    w[0, L.LEFT_KNEE] = w[0, L.LEFT_HIP] + 0.45 * (math.cos(lift) * out + math.sin(lift) * np.array([0, -1.0, 0]))
+    left = math.cos(lift) * out + math.sin(lift) * np.array([0, -1.0, 0])
+    w[0, L.LEFT_KNEE] = w[0, L.LEFT_HIP] + 0.45 * (math.cos(turn) * left + math.sin(turn) * normal)
     return w
 
 
@@ -36,13 +38,18 @@ def test_a_plane_facing_the_camera_reads_one_and_edge_on_zero() -> None:
     assert abs(plane_facing(world_legs(70.5))[0] - EDGE_ON) < 1e-3  # cos 70.5° = 1/3
 
 
-def test_the_thigh_that_stays_decides_and_no_world_landmarks_is_no_reading() -> None:
-    assert abs(plane_facing(world_legs(30.0, lift_deg=80.0))[0] - math.cos(math.radians(30))) < 1e-9
+def test_the_thigh_whose_plane_faces_the_camera_more_decides_and_no_world_landmarks_is_no_reading() -> None:
+    # the lifted thigh turned 50° out of the resting one's plane: that plane faces the camera less, and is not read
+    legs = world_legs(30.0, lift_deg=40.0, out_of_plane_deg=50.0)
+    hips, thigh = legs[0, L.LEFT_HIP] - legs[0, L.RIGHT_HIP], legs[0, L.LEFT_KNEE] - legs[0, L.LEFT_HIP]
+    lifted = abs(np.cross(hips, thigh)[2]) / np.linalg.norm(np.cross(hips, thigh))
+    assert lifted < math.cos(math.radians(30)) - 0.1
+    assert abs(plane_facing(legs)[0] - math.cos(math.radians(30))) < 1e-9
     assert math.isnan(plane_facing(np.full((1, 33, 3), np.nan))[0])
 
 
 def feed(view: OpeningView, values: list[float], start: float = 0.0, segment: int = 0) -> list[bool]:
-    return [view.update(start + i * DT, segment, v) for i, v in enumerate(values)]
+    return [view.update(start + i * DT, segment, v, lying=True) for i, v in enumerate(values)]
 
 
 def test_the_picture_is_kept_while_the_plane_faces_the_camera() -> None:
@@ -139,10 +146,22 @@ def test_the_stream_reads_an_edge_on_spread_from_the_world_landmarks_the_same_in
 
 
 def test_without_world_landmarks_or_lying_down_the_picture_is_kept() -> None:
-    t = np.arange(0, 4.0, DT)
-    poses = [Pose(lying(x, edge_on=True).xyzv) for x in t]  # world NaN: a landmarks CSV without world columns
+    t = np.arange(0, 6.0, DT)
+    # edge-on with world landmarks for 3 s (the world's is chosen), then frames without them (a landmarks CSV's)
+    poses = [lying(x, edge_on=True) if x < 3.0 else Pose(lying(x, edge_on=True).xyzv) for x in t]
     out = kinematics_of(t, np.arange(len(t)), poses, 640, 480)
-    assert all(math.isfinite(fk.signals["thigh_opening"][0]) for fk in out if fk.t > 1.0)
+    assert all(read(fk)[0] == read(fk)[1] for fk in out if 1.5 < fk.t < 3.0)
+    assert all(math.isfinite(fk.signals["thigh_opening"][0]) for fk in out if fk.t > 3.0)
     standing = kinematics_of(t, np.arange(len(t)), [lying(x, True, upright=True) for x in t], 640, 480)
     assert {fk.posture for fk in standing} == {"upright"}
     assert all(read(fk, "hip_abduction")[0] != read(fk, "hip_abduction")[1] for fk in standing if fk.t > 1.0)
+
+
+def test_a_moment_out_of_lying_keeps_the_measure_and_standing_up_ends_it() -> None:
+    t = np.arange(0, 8.0, DT)
+    # edge-on lying; half a second at 3 s read upright (longer than the glitch filter removes); upright from 5 s
+    poses = [lying(x, edge_on=True, upright=(3.0 <= x < 3.5) or x >= 5.0) for x in t]
+    out = kinematics_of(t, np.arange(len(t)), poses, 640, 480)
+    assert {fk.posture for fk in out if 3.2 <= fk.t < 3.3} == {"upright"}
+    assert all(read(fk)[0] == read(fk)[1] for fk in out if 1.5 < fk.t < 5.0)  # the world's throughout, flicker too
+    assert all(read(fk, "hip_abduction")[0] != read(fk, "hip_abduction")[1] for fk in out if fk.t > 6.6)

@@ -15,12 +15,15 @@ foreshortens (the same renders: 3 of 3 each), but they are noisier in depth and 
 rendered half-range clamshell from the front: 7° against the picture's 15°, under the 10° a rep needs), so they are
 taken only where the picture cannot show the movement.
 
-A movement in a plane whose normal is at angle a from the camera's axis shows across it at cos a of its size. The
-choice follows the last second's median of that |cos| (plane_facing) with hysteresis: the world's under EDGE_ON (a
-third: an exercise's typical 35–40° rep then reads 12–13° in the picture, near the 8–10° minimum excursion that keeps
-jitter from counting), the picture's again over FACE_ON (half). It is kept per segment: a camera cut starts afresh
-with the picture's, and fewer than MIN_SAMPLES frames in the window decide nothing. The stream takes it only for a
-person lying down, and a frame without world landmarks keeps the picture's (formcheck.kinematics.stream).
+Tilting the plane by a from facing the camera shrinks what it shows across the tilt by cos a (how much an angle in it
+shrinks depends on how the angle lies in the plane, so cos a is a rough scale, not the reading). The choice follows
+the last second's median of that |cos| (plane_facing) with hysteresis: the world's under EDGE_ON (a third: roughly,
+an exercise's typical 35–40° rep then shows as 12–13° or less, near the 8–10° minimum excursion that keeps jitter from
+counting; on the renders above every counted view stays over 0.43 and the high head-end ones sit at 0.2–0.26), the
+picture's again over FACE_ON (half). It is kept per segment: a camera cut starts afresh with the picture's, and fewer
+than MIN_SAMPLES frames in the window decide nothing. Only frames of a person lying down are judged, the choice
+holding LYING_GRACE_S past the last of them, and a frame without world landmarks keeps the picture's
+(formcheck.kinematics.stream).
 """
 
 from __future__ import annotations
@@ -38,12 +41,14 @@ EDGE_ON = 1 / 3  # the picture shows a third of the movement or less
 FACE_ON = 0.5  # half of it or more
 WINDOW_S = 1.0
 MIN_SAMPLES = 5  # fewer frames in the window decide nothing (a glitch is outvoted by its neighbours)
+LYING_GRACE_S = 1.5  # as long as counting goes on through a setup failure (formcheck.engine.setup.LOST_AFTER_S)
 
 
 def plane_facing(world: np.ndarray) -> np.ndarray:
     """How squarely the plane of the hip line and a thigh faces the camera, per frame (T,): |cos| of the angle between
-    its normal and the camera's axis (the world landmarks' z, which MediaPipe keeps along the camera's), for the thigh
-    whose plane faces it more (the one that stays while the other opens or lifts); NaN without world landmarks."""
+    its normal and the camera's axis, the larger of the two thighs' (from the front that is the resting thigh's: the
+    other's plane turns away as it opens or lifts); NaN without world landmarks. The world landmarks' axes are the
+    camera's, z along its axis (a MediaPipe maintainer: google-ai-edge/mediapipe#4205)."""
     hips = world[:, Landmark.LEFT_HIP] - world[:, Landmark.RIGHT_HIP]
     out = []
     for hip, knee in ((Landmark.LEFT_HIP, Landmark.LEFT_KNEE), (Landmark.RIGHT_HIP, Landmark.RIGHT_KNEE)):
@@ -62,14 +67,19 @@ class OpeningView:
         self.world = False
         self._recent: deque[tuple[float, float]] = deque()
         self._segment = -1
+        self._lying_t = -math.inf  # the last frame in which the person was lying down
 
-    def update(self, t: float, segment: int, facing: float) -> bool:
-        """Feed a frame's plane_facing (NaN: nobody); returns whether the legs' spread is read from the world
-        landmarks."""
+    def update(self, t: float, segment: int, facing: float, lying: bool) -> bool:
+        """Feed a frame's plane_facing (NaN: nobody) and whether the person lies down in it; returns whether the legs'
+        spread is read from the world landmarks. Only frames lying down are judged, and the choice holds for up to
+        LYING_GRACE_S after the last of them: a frame or two read out of "horizontal" mid-rep (the posture is judged
+        per frame) keeps the measure the rep began with, and a person who stands up goes back to the picture's."""
         if segment != self._segment:
-            self._segment, self.world, self._recent = segment, False, deque()
-        if math.isfinite(facing):
-            self._recent.append((t, facing))
+            self._segment, self.world, self._recent, self._lying_t = segment, False, deque(), -math.inf
+        if lying:
+            self._lying_t = t
+            if math.isfinite(facing):
+                self._recent.append((t, facing))
         while self._recent and self._recent[0][0] < t - WINDOW_S:
             self._recent.popleft()
         if len(self._recent) >= MIN_SAMPLES:
@@ -78,4 +88,4 @@ class OpeningView:
                 self.world = False
             elif not self.world and level < EDGE_ON:
                 self.world = True
-        return self.world
+        return self.world and t - self._lying_t <= LYING_GRACE_S

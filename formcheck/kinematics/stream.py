@@ -238,9 +238,12 @@ class KinematicsStream:
         # Lying, the legs' spread (the opening between the thighs, a leg's abduction) is the picture's unless the
         # picture sees the plane it happens in edge-on (opening.py); no world landmarks: the picture's.
         plane = plane_facing(smooth[:, :, 4:])
-        world = np.array([self._opening.update(e.t, e.seg, float(f)) for (e, _), f in zip(batch, plane, strict=True)])
+        lying = postures == "horizontal"
+        world = np.array(
+            [self._opening.update(e.t, e.seg, float(plane[n]), bool(lying[n])) for n, (e, _) in enumerate(batch)]
+        )
         for name in ("thigh_opening", "hip_abduction"):
-            use = (world & (postures == "horizontal"))[:, None] & np.isfinite(signals[f"{name}_3d"])
+            use = world[:, None] & np.isfinite(signals[f"{name}_3d"])
             signals[name] = np.where(use, signals[f"{name}_3d"], signals[name])
         visible = np.nan_to_num(smooth[:, :, 3], nan=0.0) >= VISIBLE_MIN
         return [
