@@ -30,10 +30,9 @@ CENSUS_EVERY_S = 6.0
 # Bump it with any change to finding people (formcheck/pose/finding.py, census.py, zoom.py). 6: people found one at a
 # time, each found head covered, the same body found again (mirrored too) and bodies made up inside someone found looked
 # past, several followed after a checked census, gaps while following several no census (stop 31; 2 to 5 were its
-# drafts); 8: a person too small for the whole picture found in a part of it (formcheck/pose/zoom.py, stop 32; 7
-# was its draft);
+# drafts); 7: a person too small for the whole picture found in a part of it (formcheck/pose/zoom.py, stop 32);
 # 1: MediaPipe's own multi-person modes.
-STAGE_VERSION = 8
+STAGE_VERSION = 7
 
 
 class PoseEstimator:
@@ -149,32 +148,25 @@ class PoseEstimator:
 
     def _track(self, frame: Frame, ms: int) -> tuple[Pose, ...]:
         """The one person: tracked in the whole picture, or, too small there, found in a part of it (pose.zoom)."""
-        t, following = frame.t, self._region is not None
-        whole = not following or t >= self._recheck_at
-        if whole:
-            poses = self._whole(frame, ms)
-            if poses or not self.zoom or (not following and t < self._search_at):
+        t = frame.t
+        if self._region is None or t >= self._recheck_at:
+            image = mp.Image(image_format=mp.ImageFormat.SRGB, data=np.ascontiguousarray(frame.image))
+            result = self._single.detect_for_video(image, ms)
+            poses = tuple(_pose(lms, world) for lms, world in zip(result.pose_landmarks, result.pose_world_landmarks,
+                                                                   strict=False))  # fmt: skip
+            if poses or not self.zoom or (self._region is None and t < self._search_at):
                 self._region = None
                 return poses
             self._recheck_at = t + zoom.RECHECK_S
         start = time.perf_counter()
         height, width = frame.image.shape[:2]
-        if not following:
+        region = self._region or zoom.middle(width, height)
+        if self._region is None:
             self._search_at = t + zoom.ZOOM_SEARCH_S
-        pose = self._find_in(frame.image, self._region or zoom.middle(width, height))
+        pose = self._find_in(frame.image, region)
         self.zoom_s += time.perf_counter() - start
-        if pose is not None:
-            self._region = zoom.around(*zoom.centre(pose.xyzv, width, height), width, height)
-            return (pose,)
-        self._region = None  # lost in the region: the whole picture, if it was not looked at in this frame
-        return () if whole else self._whole(frame, ms)
-
-    def _whole(self, frame: Frame, ms: int) -> tuple[Pose, ...]:
-        """The person tracked in the whole picture (VIDEO mode)."""
-        image = mp.Image(image_format=mp.ImageFormat.SRGB, data=np.ascontiguousarray(frame.image))
-        result = self._single.detect_for_video(image, ms)
-        return tuple(_pose(lms, world) for lms, world in zip(result.pose_landmarks, result.pose_world_landmarks,
-                                                             strict=False))  # fmt: skip
+        self._region = None if pose is None else zoom.around(*zoom.centre(pose.xyzv, width, height), width, height)
+        return () if pose is None else (pose,)
 
     def _find_in(self, image: np.ndarray, region: tuple[int, int, int, int]) -> Pose | None:
         """One person found in a region of the picture, their landmarks on the whole picture (None: nobody)."""
