@@ -165,3 +165,10 @@ def test_a_moment_out_of_lying_keeps_the_measure_and_standing_up_ends_it() -> No
     assert {fk.posture for fk in out if 3.2 <= fk.t < 3.3} == {"upright"}
     assert all(read(fk)[0] == read(fk)[1] for fk in out if 1.5 < fk.t < 5.0)  # the world's throughout, flicker too
     assert all(read(fk, "hip_abduction")[0] != read(fk, "hip_abduction")[1] for fk in out if fk.t > 6.6)
+
+
+def test_lying_down_again_after_standing_starts_with_the_picture() -> None:
+    view = OpeningView()
+    assert feed(view, [0.2] * 30)[-1]
+    assert not view.update(5.0, 0, 0.2, lying=False)  # up for longer than the grace
+    assert not any(feed(view, [0.2] * (MIN_SAMPLES - 1), start=6.0))  # lying again: too few frames to decide yet

@@ -80,6 +80,8 @@ class OpeningView:
             self._lying_t = t
             if math.isfinite(facing):
                 self._recent.append((t, facing))
+        elif t - self._lying_t > LYING_GRACE_S:
+            self.world = False  # up: lying down again starts with the picture's
         while self._recent and self._recent[0][0] < t - WINDOW_S:
             self._recent.popleft()
         if len(self._recent) >= MIN_SAMPLES:
@@ -88,4 +90,4 @@ class OpeningView:
                 self.world = False
             elif not self.world and level < EDGE_ON:
                 self.world = True
-        return self.world and t - self._lying_t <= LYING_GRACE_S
+        return self.world
