@@ -13,13 +13,6 @@ from formcheck.types import VideoInfo
 FEW_WITH_PERSON = 0.5  # a person in fewer than half the frames: the counts may miss what happened off screen
 SHORT_CLIP_S = 1.0  # shorter than the quickest rep any exercise counts
 FEW_COUNTED = 0.5  # counted in fewer than half the frames with a person: say what the setup check asked for
-# No controlled rep of this catalogue goes from rest to its turning point and back in under 0.4 s. The quickest
-# complete reps counted anywhere here take 0.73 s: a fast real squat (real/squat_incorrect_003) and the rendered 0.7 s
-# tempo; real jump squats take 1.6 s, and home programmes prescribe 2-4 s. A "rep" of 0.2 s is the landmarks jumping
-# in a view that hides the moving limb: a rendered single-leg bridge filmed from the feet counted 9 of 3 with reps of
-# 0.2-0.6 s, a side-lying abduction seen end-on made up 7, the shortest 0.2 s, while every exactly counted rendered
-# and real clip's shortest rep took 0.73 s or more (benchmarks/counting.py --rendered and --real).
-HASTY_REP_S = 0.4
 
 
 def evidence_warnings(summary: ExerciseSummary | None, info: VideoInfo, frames_read: int, multi_frames: int,
@@ -56,18 +49,6 @@ def seen_warnings(summary: ExerciseSummary, setup_issue: str = "") -> list[str]:
     return out
 
 
-def hasty_warning(exercise: Exercise, records: Sequence[RepRecord | HoldRecord]) -> str | None:
-    """Reps quicker than any controlled rep (HASTY_REP_S): the count rests on landmarks that jumped, say so."""
-    full = [r for r in records if isinstance(r, RepRecord) and not r.partial]
-    hasty = [r for r in full if r.duration_s < HASTY_REP_S]
-    if not hasty:
-        return None
-    which = "the one complete rep" if len(full) == 1 else f"{len(hasty)} of the {len(full)} complete reps"
-    return (f"{which} took under {HASTY_REP_S:.1f} s, quicker than a controlled rep: the "
-            f"body's landmarks were likely jumping, so the count is uncertain; film it {_ASKED[exercise.view]}, or "
-            f"move more slowly, to be sure")  # fmt: skip
-
-
 def small_range_warning(exercise: Exercise, records: Sequence[RepRecord | HoldRecord]) -> str | None:
     """Every complete rep under COVER of the exercise's typical range, from a view that shows it whole: the count rests
     on the reps repeating in size and level (formcheck.engine.small_range), not on their size; say so, with both."""
@@ -85,8 +66,9 @@ def small_range_warning(exercise: Exercise, records: Sequence[RepRecord | HoldRe
 
 
 def rep_warnings(exercise: Exercise, records: Sequence[RepRecord | HoldRecord]) -> list[str]:
-    """What the reps themselves say about the count: too quick to be controlled, or all small."""
-    return [w for w in (hasty_warning(exercise, records), small_range_warning(exercise, records)) if w]
+    """What the reps themselves say about the count: all small. (Reps too quick to be controlled are no reps:
+    formcheck.engine.cycle_limits.HASTY_S.)"""
+    return [w for w in (small_range_warning(exercise, records),) if w]
 
 
 def _in_sentence(exercise: Exercise) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
-from formcheck.engine.cycle_limits import ARC_LIMIT
+from formcheck.engine.cycle_limits import ARC_LIMIT, HASTY_S
 from formcheck.engine.cycles import CycleCounter
 from formcheck.engine.holds import HoldTimer
 from formcheck.engine.median import CentredMedian
@@ -386,3 +386,22 @@ def test_a_rep_cut_just_before_its_turning_point_begins_with_the_recording() -> 
     got = count(values, t, typical=90.0)
     assert [c.partial for c in got] == ["start", ""]
     assert got[0].start_s == 0.0 < got[0].peak_s
+
+
+def test_a_jump_quicker_than_any_controlled_rep_is_not_a_rep() -> None:
+    # Landmarks jumping in a view that hides the limb: up and back in 0.3 s. A controlled rep takes 0.7 s or more.
+    assert count(reps(1, rep_s=0.3)) == []
+    assert len(count(reps(1, rep_s=0.5))) == 1
+    assert HASTY_S < 0.7 / 2 + 0.2  # under the quickest tempo (0.7 s a rep) with margin
+
+
+def test_a_rep_whose_way_back_reaches_rest_before_coming_back_by_h_starts_before_its_turning_point() -> None:
+    # Reps of 6.2 deg against H = the minimum excursion, 6: each fall reaches the valley's still band (0.3 deg above
+    # it) before it has come back by H. The start once moved to that way back, after the turning point (a rendered
+    # hip extension at 35 % of its range was then a "rep" of 0.2 s starting 1.3 s after its peak, and a jump;
+    # benchmarks/counting.py --rendered --below --fresh).
+    got = count(reps(3, peak=6.2, rest=0.0), typical=15.0, rest=0.0, minimum=6.0)
+    assert len(got) == 3
+    for c in got:
+        assert c.start_s < c.peak_s < c.end_s
+    assert got[0].start_s == pytest.approx(1.0, abs=0.2)

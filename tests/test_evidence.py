@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from formcheck.engine.records import RepRecord
-from formcheck.evidence import hasty_warning, nothing_found_warning, rep_warnings, small_range_warning
+from formcheck.evidence import nothing_found_warning, rep_warnings, small_range_warning
 from formcheck.exercises.catalogue import get
 from formcheck.summary import ExerciseSummary
 
@@ -59,16 +59,6 @@ def test_a_view_is_named_only_when_it_held_most_of_the_recording() -> None:
 
 def rep(start: float, end: float, partial: str = "") -> RepRecord:
     return RepRecord("left", 1, start, (start + end) / 2, end, 40.0, {}, (), (), True, "front", partial=partial)
-
-
-def test_reps_quicker_than_any_controlled_rep_make_the_count_uncertain() -> None:
-    bridge = get("single_leg_bridge")
-    said = hasty_warning(bridge, [rep(0.0, 1.2), rep(3.3, 3.5), rep(4.0, 4.6), rep(10.0, 10.1, partial="end")])
-    assert said is not None and said.startswith("1 of the 3 complete reps took under 0.4 s")  # cut reps are short
-    assert "uncertain" in said and "side-on" in said and "more slowly" in said
-    alone = hasty_warning(bridge, [rep(3.3, 3.5)])
-    assert alone is not None and alone.startswith("the one complete rep took under 0.4 s")
-    assert hasty_warning(bridge, [rep(0.0, 0.75), rep(2.0, 4.0), rep(5.0, 5.1, partial="start")]) is None
 
 
 def sized(range_deg: float, view: str = "front", partial: str = "") -> RepRecord:

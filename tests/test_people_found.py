@@ -1,5 +1,6 @@
 """Everyone in view is found, and the exerciser followed: a therapist kneeling just behind a patient lying in a
-clamshell, the issue's own example of a second person.
+clamshell, the issue's own example of a second person; and a person too small for the whole picture is found in a
+part of it.
 
 The render is the stress suite's `clamshell-second-kneeling` with its fresh seed (benchmarks/counting.py --rendered
 --fresh), where MediaPipe's own people counting found only the upright therapist and nothing was counted; the
@@ -55,3 +56,18 @@ def test_the_patient_is_followed_and_every_clamshell_counted(full_model: str, tm
     assert len(analysis.records) == truth["expected"] == 3
     assert sorted(r.side for r in analysis.records) == sorted(r["side"] for r in truth["reps"])
     assert any("more than one person" in w for w in analysis.exercise.warnings), analysis.exercise.warnings
+
+
+@pytest.mark.model
+def test_a_person_too_small_for_the_whole_picture_is_found_in_a_part_of_it(full_model: str) -> None:
+    """The supine rotation filmed from the feet (the suite's development render, on which formcheck/pose/zoom.py was
+    first measured): lying along the camera's axis, the body is a few dozen pixels of the detector's input."""
+    from benchmarks.small_people import found_share
+    from benchmarks.stress import SEEDS, cases, render
+
+    named = "supine_double_hip_rotation-front"
+    seed, case = next((s, c) for s, c in enumerate(cases(), start=SEEDS) if c.name == named)
+    path = render(case, seed)
+    plain, _ = found_share(path, full_model, zoom=False)
+    zoomed, _ = found_share(path, full_model, zoom=True)
+    assert plain < 0.1 and zoomed > 0.4, (plain, zoomed)

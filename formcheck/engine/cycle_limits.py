@@ -38,3 +38,13 @@ SAME_RANGE = 1.5
 # one set. On the tuning set's real clips consecutive reps turn 2.6 times their way back apart (median), 6.2 (95th
 # percentile), 8.0 at most (a single-leg bridge resting between reps); two shifts on the mat a minute apart do not.
 SAME_SET = 10.0
+# No controlled rep of this catalogue goes from rest to its turning point and back in under 0.4 s: such a cycle is the
+# landmarks jumping, and it is not a rep (a rep cut by the recording's start or end is short by its cut, and is judged
+# on its side's excursion instead). The quickest complete reps counted anywhere here take 0.73 s: a fast real squat
+# (real/squat_incorrect_003) and the rendered 0.7 s tempo; real jump squats take 1.6 s, and home programmes prescribe
+# 2-4 s. Cycles of 0.2-0.4 s were jumps in views that hide the moving limb: a rendered single-leg bridge filmed from the
+# feet counted 9 of 3 with reps of 0.2-0.6 s, a side-lying abduction seen end-on made up 7, the shortest 0.2 s, and the
+# donkey kick seen from behind, found in more frames once the pose stage looked for small people in part of the
+# picture (formcheck/pose/zoom.py), 2 of 0, both under 0.4 s (benchmarks/counting.py --rendered, stop 33). Until
+# stop 33 they were counted, with a warning that the count was uncertain.
+HASTY_S = 0.4

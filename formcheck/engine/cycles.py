@@ -123,12 +123,12 @@ class CycleCounter:
         assert self._ext is not None and self._valley is not None
         # The turning point is tested first: a fast fall (or a coarse frame rate) can pass below the valley in the very
         # frame it comes back by H, a peak followed by a fall, not a valley moving down (nor the rep's start).
-        turned = p.v < self._ext.v - self._h() and self._ext.v - self._valley.v >= self._h()
+        rose = self._ext.v - self._valley.v >= self._h()
+        turned = p.v < self._ext.v - self._h() and rose
         self._track_calm(p)
-        if not turned and p.v <= self._valley.v + lim.LEAVE_BAND * self.range:
-            self._left = p.t
-        if not turned and p.v <= self._valley.v + lim.STILL_BAND * self.range:
-            self._still = p.t
+        if not rose:  # after a rise by H, the way back passing near the valley is not where the rep started
+            self._left = p.t if p.v <= self._valley.v + lim.LEAVE_BAND * self.range else self._left
+            self._still = p.t if p.v <= self._valley.v + lim.STILL_BAND * self.range else self._still
         if turned:
             self._peak, self._ext, self._mode, self._counted = self._ext, p, "falling", False
         elif p.v < self._valley.v and p.v <= self._ext.v:  # still settling into rest: the valley moves down
@@ -220,7 +220,7 @@ class CycleCounter:
         from_start = self._opened_moving(self._valley)
         if from_start:  # the recording opened part way into the movement: the rep starts at its first sample
             start = self._opened_at(peak)
-        if max(up, down) > lim.ARC_LIMIT:  # not a joint moving
+        if max(up, down) > lim.ARC_LIMIT or (not from_start and end_t - start < lim.HASTY_S):  # not a joint moving
             return self._settle([])
         if min(up, down) < self._cover():
             if from_start:  # the recording opened part way into the movement: an edge, judged on the way back

@@ -14,6 +14,7 @@ import numpy as np
 from mediapipe.tasks.python import BaseOptions, vision
 
 from formcheck.models.paths import model_path
+from formcheck.pose import zoom
 from formcheck.pose.census import Census
 from formcheck.pose.finding import cover, found_again, made_up_inside
 from formcheck.types import Frame, People, Pose
@@ -26,11 +27,13 @@ MAX_LOOKS = MAX_PEOPLE + 2  # detections per search: bodies made up inside someo
 # time on one person's real clips: benchmarks/pipeline.py); it also runs at once whenever tracking is lost.
 CENSUS_EVERY_S = 6.0
 # What this stage emits changes with how it finds people: caches of its output (benchmarks/poses_cache.py) carry it.
-# Bump it with any change to finding people (formcheck/pose/finding.py, census.py). 6: people found one at a time,
-# each found head covered, the same body found again (mirrored too) and bodies made up inside someone found looked
+# Bump it with any change to finding people (formcheck/pose/finding.py, census.py, zoom.py). 6: people found one at a
+# time, each found head covered, the same body found again (mirrored too) and bodies made up inside someone found looked
 # past, several followed after a checked census, gaps while following several no census (stop 31; 2 to 5 were its
-# drafts); 1: MediaPipe's own multi-person modes.
-STAGE_VERSION = 6
+# drafts); 8: a person too small for the whole picture found in a part of it (formcheck/pose/zoom.py, stop 32; 7
+# was its draft);
+# 1: MediaPipe's own multi-person modes.
+STAGE_VERSION = 8
 
 
 class PoseEstimator:
@@ -48,8 +51,9 @@ class PoseEstimator:
     (benchmarks/stress.py, clamshell-second-kneeling on the fresh seeds).
     """
 
-    def __init__(self, variant: str = "full", census_every_s: float | None = CENSUS_EVERY_S) -> None:
+    def __init__(self, variant: str = "full", census_every_s: float | None = CENSUS_EVERY_S, zoom: bool = True) -> None:
         self.variant = variant
+        self.zoom = zoom  # look for a person too small for the whole picture in a part of it (False: to measure it)
         self._path = str(model_path(variant))
         self._single = self._create(vision.RunningMode.VIDEO, 1)
         self._finder: vision.PoseLandmarker | None = None  # IMAGE mode, one person a detection; made on first use
@@ -58,6 +62,10 @@ class PoseEstimator:
         self._had_person = False
         self.census_s = 0.0  # time spent looking for everyone while tracking one (the benchmark reports its share)
         self.multi_s = 0.0  # time spent finding everyone in frames with several people
+        self.zoom_s = 0.0  # time spent looking for someone too small for the whole picture, in a part of it
+        self._region: tuple[int, int, int, int] | None = None  # where a person too small is followed (pose.zoom)
+        self._search_at = 0.0  # when to look in the middle of the picture next, while nobody is found
+        self._recheck_at = 0.0  # when to look at the whole picture next, while following someone in a region
 
     def _create(self, mode: vision.RunningMode, num_poses: int) -> vision.PoseLandmarker:
         options = vision.PoseLandmarkerOptions(
@@ -133,17 +141,54 @@ class PoseEstimator:
             else:
                 self.census_s += time.perf_counter() - start
             self.census.seen(frame.t, len(found))
-        if self.census.multi and found is not None:
-            poses = found
-        else:
-            image = mp.Image(image_format=mp.ImageFormat.SRGB, data=np.ascontiguousarray(frame.image))
-            result = self._single.detect_for_video(image, ms)
-            poses = tuple(_pose(lms, world) for lms, world in zip(result.pose_landmarks, result.pose_world_landmarks,
-                                                                   strict=False))  # fmt: skip
+        poses = found if self.census.multi and found is not None else self._track(frame, ms)
         if not poses and self._had_person:
             self.census.lost(frame.t)  # look for everyone at once on the next frame
         self._had_person = bool(poses)
         return People(poses, max(self.census.people, len(poses)))
+
+    def _track(self, frame: Frame, ms: int) -> tuple[Pose, ...]:
+        """The one person: tracked in the whole picture, or, too small there, found in a part of it (pose.zoom)."""
+        t, following = frame.t, self._region is not None
+        whole = not following or t >= self._recheck_at
+        if whole:
+            poses = self._whole(frame, ms)
+            if poses or not self.zoom or (not following and t < self._search_at):
+                self._region = None
+                return poses
+            self._recheck_at = t + zoom.RECHECK_S
+        start = time.perf_counter()
+        height, width = frame.image.shape[:2]
+        if not following:
+            self._search_at = t + zoom.ZOOM_SEARCH_S
+        pose = self._find_in(frame.image, self._region or zoom.middle(width, height))
+        self.zoom_s += time.perf_counter() - start
+        if pose is not None:
+            self._region = zoom.around(*zoom.centre(pose.xyzv, width, height), width, height)
+            return (pose,)
+        self._region = None  # lost in the region: the whole picture, if it was not looked at in this frame
+        return () if whole else self._whole(frame, ms)
+
+    def _whole(self, frame: Frame, ms: int) -> tuple[Pose, ...]:
+        """The person tracked in the whole picture (VIDEO mode)."""
+        image = mp.Image(image_format=mp.ImageFormat.SRGB, data=np.ascontiguousarray(frame.image))
+        result = self._single.detect_for_video(image, ms)
+        return tuple(_pose(lms, world) for lms, world in zip(result.pose_landmarks, result.pose_world_landmarks,
+                                                             strict=False))  # fmt: skip
+
+    def _find_in(self, image: np.ndarray, region: tuple[int, int, int, int]) -> Pose | None:
+        """One person found in a region of the picture, their landmarks on the whole picture (None: nobody)."""
+        if self._finder is None:
+            self._finder = self._create(vision.RunningMode.IMAGE, 1)
+        x0, y0, x1, y1 = region
+        crop = np.ascontiguousarray(image[y0:y1, x0:x1])
+        result = self._finder.detect(mp.Image(image_format=mp.ImageFormat.SRGB, data=crop))
+        if not result.pose_landmarks:
+            return None
+        world = result.pose_world_landmarks[0] if result.pose_world_landmarks else []
+        pose = _pose(result.pose_landmarks[0], world)
+        height, width = image.shape[:2]
+        return Pose(zoom.to_picture(pose.xyzv, region, width, height), pose.world)
 
 
 def _pose(landmarks: list, world: list) -> Pose:
