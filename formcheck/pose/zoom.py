@@ -6,7 +6,7 @@ seen end-on (a body lying along the camera's axis shows a fraction of its length
 not found: rendered 640×480 clips of a supine rotation filmed from the feet were found in 0 of 53 frames looked at,
 a bridge from the feet in 2 of 51 and hip circles from behind in 6 of 33; the middle half of the same frames, the
 detector's input twice as large, found them in 49, 17 and 14 (scratch measurement, stop 32;
-benchmarks/people.py --zoom measures it). So when nobody is found in the whole picture, the middle half is looked at
+benchmarks/small_people.py measures it). So when nobody is found in the whole picture, the middle half is looked at
 (every ZOOM_SEARCH_S while nobody is found), and a person found there is followed in a half-picture region centred on
 them, re-centred every frame, until the whole picture shows them again (looked at every RECHECK_S) or they are lost.
 """
