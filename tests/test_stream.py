@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from formcheck.exercises.catalogue import get
-from formcheck.kinematics.stream import LAG_S, KinematicsStream, kinematics_of
+from formcheck.kinematics.stream import CUT_MIN_TORSO, LAG_S, KinematicsStream, kinematics_of
 from formcheck.types import Pose, PoseTrack
 from tests.replay import judge
 from tests.stick import Body, reps, track
@@ -82,4 +82,26 @@ def test_camera_cut_starts_a_new_segment() -> None:
     moved[half:, :, 1] = moved[half:, :, 1] * 0.5
     cut = PoseTrack(tr.t, tr.frame, moved, tr.width, tr.height)
     frames = kinematics_of(tr.t, tr.frame, poses(cut), tr.width, tr.height)
+    assert frames[half - 1].segment + 1 == frames[half].segment
+
+
+def test_a_small_person_wobbling_is_no_cut_but_one_jumping_across_the_picture_is() -> None:
+    # Seen from the feet or far off, a torso of ~20 px wobbles by a third of itself from frame to frame: the same
+    # person, not a cut (a rendered supine rotation seen from the feet had a hold cut in two). Moving across the
+    # picture is still a cut.
+    tr = squat_track(2)
+    small = tr.xyzv.copy()
+    centre = np.array([0.5, 0.5])
+    small[:, :, :2] = centre + (small[:, :, :2] - centre) * 0.12
+    torso = np.linalg.norm((small[0, 11, :2] + small[0, 12, :2] - small[0, 23, :2] - small[0, 24, :2]) / 2 * tr.height)
+    assert torso < CUT_MIN_TORSO * min(tr.width, tr.height)  # the case the floor is for
+    wobbly = small.copy()
+    wobbly[1::2, :, 1] = 0.5 + (wobbly[1::2, :, 1] - 0.5) * 0.65  # every other frame 35 % shorter
+    frames = kinematics_of(tr.t, tr.frame, poses(PoseTrack(tr.t, tr.frame, wobbly, tr.width, tr.height)), tr.width,
+                           tr.height)  # fmt: skip
+    assert {fk.segment for fk in frames} == {0}
+    half = len(tr) // 2
+    small[half:, :, 0] += 0.3  # the small person jumps across the picture
+    frames = kinematics_of(tr.t, tr.frame, poses(PoseTrack(tr.t, tr.frame, small, tr.width, tr.height)), tr.width,
+                           tr.height)  # fmt: skip
     assert frames[half - 1].segment + 1 == frames[half].segment
