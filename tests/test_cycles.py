@@ -405,3 +405,13 @@ def test_a_rep_whose_way_back_reaches_rest_before_coming_back_by_h_starts_before
     for c in got:
         assert c.start_s < c.peak_s < c.end_s
     assert got[0].start_s == pytest.approx(1.0, abs=0.2)
+
+
+def test_a_start_far_larger_than_the_first_complete_rep_is_landmarks_settling_not_a_cut_rep() -> None:
+    # The model locking on: the signal opens at 105 and falls to rest, then reps of 30 (a rendered single-leg bridge
+    # seen from behind opened with a "rep cut by the start" of 97 deg before reps of 30-40 deg: 4 of 3).
+    u = np.linspace(0, math.pi, int(1.0 * FPS))
+    settling = 5.0 + 100.0 * (0.5 + 0.5 * np.cos(u))
+    got = count(np.concatenate([settling, reps(3, peak=35.0)]), typical=45.0, rest=5.0, minimum=10.0)
+    assert [c.partial for c in got] == ["", "", ""]
+    # A rep cut by the start as large as the reps after it still counts (tests above: "starts at the bottom").

@@ -201,9 +201,9 @@ class CycleCounter:
         # Near the usual turning point and slowing down into it (one at full speed at the end has not turned).
         return usual is not None and abs(top.v - usual) <= lim.PEAK_MATCH * self.range and rise < lim.FAST * self.range
 
-    def _edge_ok(self, side: float) -> bool:
-        """One side of a cut rep is enough when it covers the range without far exceeding a learned one."""
-        learned = len(self._ranges) >= 2
+    def _edge_ok(self, side: float, learned_from: int = 2) -> bool:
+        """One side of a cut rep is enough when it covers the range without far exceeding one learned from reps."""
+        learned = len(self._ranges) >= learned_from
         return self._edge_cover() <= side <= lim.ARC_LIMIT and not (learned and side > lim.OVERSHOOT * self.range)
 
     def _count(self, after: _Point, end_t: float, eased: bool = False) -> list[Cycle]:
@@ -266,11 +266,11 @@ class CycleCounter:
         return valley is not None and valley == self._first and self._is_above_rest(valley)
 
     def _settle(self, done: list[Cycle], final: bool = False) -> list[Cycle]:
-        """A waiting start partial is decided once a complete rep has shown this person's range (or at the end)."""
+        """A start partial waits for a complete rep (or the end); far beyond that rep's range it is no rep."""
         if self._pending is None or not (self._ranges or final):
             return done
         cycle, self._pending = self._pending, None
-        return [cycle, *done] if self._edge_ok(cycle.range_deg) else done
+        return [cycle, *done] if self._edge_ok(cycle.range_deg, learned_from=1) else done
 
     def finish(self) -> list[Cycle]:
         """End of input (or a long gap): a turning point reached but not come back from is a partial rep."""
