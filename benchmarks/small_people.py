@@ -45,7 +45,7 @@ def found_share(clip: Path, model: str, zoom: bool) -> tuple[float, float]:
     source = FileSource(clip, max_fps=DEFAULT_MAX_FPS)
     frames = found = 0
     start = time.perf_counter()
-    with PoseEstimator(model, zoom=zoom) as estimator:
+    with PoseEstimator(model, look_closer=zoom) as estimator:
         for frame in source:
             frames += 1
             found += bool(estimator.estimate(frame).poses)

@@ -105,3 +105,16 @@ def test_a_small_person_wobbling_is_no_cut_but_one_jumping_across_the_picture_is
     frames = kinematics_of(tr.t, tr.frame, poses(PoseTrack(tr.t, tr.frame, small, tr.width, tr.height)), tr.width,
                            tr.height)  # fmt: skip
     assert frames[half - 1].segment + 1 == frames[half].segment
+
+
+def test_a_small_person_growing_threefold_in_a_frame_is_a_cut() -> None:
+    # The torso floor keeps a small person's wobble from being a cut, not a change of scale far past it.
+    tr = squat_track(2)
+    small = tr.xyzv.copy()
+    centre = np.array([0.5, 0.5])
+    half = len(tr) // 2
+    small[:half, :, :2] = centre + (small[:half, :, :2] - centre) * 0.12
+    small[half:, :, :2] = centre + (small[half:, :, :2] - centre) * 0.36  # 20 px to 60 px: the camera cut in
+    frames = kinematics_of(tr.t, tr.frame, poses(PoseTrack(tr.t, tr.frame, small, tr.width, tr.height)), tr.width,
+                           tr.height)  # fmt: skip
+    assert frames[half - 1].segment + 1 == frames[half].segment

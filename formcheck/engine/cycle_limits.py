@@ -4,8 +4,8 @@ HYSTERESIS = 0.35  # a turning point is confirmed once the signal comes back by 
 COVER = 0.4  # each side of a complete rep covers at least this share of the range
 EDGE_COVER = 0.7  # the one side of a rep cut by the recording's start or end covers at least this share
 OVERSHOOT = 1.6  # ... and at most this many times the range: a far larger movement is getting up or leaving
-# (an end partial is held to it once two reps have shown the range; a start partial, decided after the first complete
-# rep, to that rep's: landmarks settling as the model locks on opened a rendered single-leg bridge seen from behind
+# (of this person's own reps: an end partial once two have shown it, a start partial, decided after the first complete
+# rep, from that rep's: landmarks settling as the model locks on opened a rendered single-leg bridge seen from behind
 # with a fall of 97 deg before reps of 30-40 deg, counted as a rep cut by the start: fresh seeds, stop 33)
 REST_BAND = 0.1  # within this share of the range above the resting level counts as "back at rest"
 LEAVE_BAND = 0.1  # ... and beyond it above the valley as "out of rest"

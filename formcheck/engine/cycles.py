@@ -1,18 +1,17 @@
 """Counting repetitions as cycles of the movement: rest → turning point → rest, on the person's own range.
 
-Why turning points and not fixed degree lines: a fixed "enter at 40°, leave under 25°" fits the people it was set on.
-A patient after surgery who squats to 50°, an athlete who goes to 140°, a view that foreshortens the angle, a set
-done with soft knees that never straighten, a bridge that wobbles at the top — each breaks a fixed line and none
+Why turning points and not fixed degree lines: a fixed "enter at 40°, leave under 25°" fits the people it was set on;
+a patient squatting to 50° after surgery, an athlete to 140°, a foreshortening view or soft knees break it, and none
 breaks a turning point. This counter follows the signal's extremes (a zigzag with hysteresis, the standard robust
-peak/valley detector): a peak is confirmed once the signal has come back from it by H, a valley once it has risen
-from it by H, and H is a share of this person's range, learned from their own reps (starting from the exercise's
-typical range, so the first rep of a live session counts too). A minimum absolute excursion keeps jitter from ever
-counting. Range and depth stay the form rules' job.
+peak/valley detector): a peak is confirmed once the signal has come back from it by H (or, after a rise by H, back to
+the valley's band), a valley once it has risen from it by H, and H is a share of this person's range, learned from
+their own reps (starting from the exercise's typical range, so the first rep of a live session counts too). A minimum
+absolute excursion keeps jitter from ever counting. Range and depth stay the form rules' job.
 
 A rep is counted once back near the resting level (or, never getting there, as the next movement starts); a give-back
-short of COVER of the way out is a pause, not a turning point. Edges: a turning point in the recording with
-EDGE_COVER of the range on one side is a rep marked partial "start" or "end" (a start partial is decided once the
-person's range is known). A gap shorter than CONTINUE_S (a cut, a dropout) does not end a movement.
+short of COVER of the way out is a pause. Edges: a turning point in the recording with EDGE_COVER of the range on one
+side is a rep marked partial "start" or "end" (a start partial is decided after the first complete rep). A gap shorter
+than CONTINUE_S (a cut, a dropout) does not end a movement; a cycle quicker than HASTY_S is not a rep.
 """
 
 from __future__ import annotations
@@ -41,7 +40,7 @@ class CycleCounter:
 
     @property
     def range(self) -> float:
-        """This person's range so far: the typical range until two reps are done, then their own."""
+        """This person's range so far: the typical range, with one rep the mean of it and the rep's, then their own."""
         recent = self._ranges[-lim.LEARN_FROM :]
         return statistics.median(recent if len(recent) >= 2 else [self.typical, *recent])
 
@@ -90,8 +89,7 @@ class CycleCounter:
         out: list[Cycle] = []
         if self._last_t is not None and t - self._last_t > lim.CONTINUE_S:
             out += self.finish()  # a long gap is an edge: what was in progress ends here
-        self._last_t = t
-        p = _Point(t, value)
+        self._last_t, p = t, _Point(t, value)
         self._recent.append(p)
         while self._recent[0].t < t - lim.STILL_RISING_S:
             self._recent.popleft()
@@ -122,21 +120,21 @@ class CycleCounter:
     def _rise(self, p: _Point) -> None:
         assert self._ext is not None and self._valley is not None
         # The turning point is tested first: a fast fall (or a coarse frame rate) can pass below the valley in the very
-        # frame it comes back by H, a peak followed by a fall, not a valley moving down (nor the rep's start).
-        rose = self._ext.v - self._valley.v >= self._h()
-        turned = p.v < self._ext.v - self._h() and rose
+        # frame it comes back by H, a peak followed by a fall, not a valley moving down (nor the rep's start). Back in
+        # the valley's band after a rise by H is a turn too (a rise just over H; its start once moved after its peak).
+        back = p.v <= self._valley.v + lim.LEAVE_BAND * self.range
+        turned = self._ext.v - self._valley.v >= self._h() and (p.v < self._ext.v - self._h() or back)
         self._track_calm(p)
-        if not rose:  # after a rise by H, the way back passing near the valley is not where the rep started
-            self._left = p.t if p.v <= self._valley.v + lim.LEAVE_BAND * self.range else self._left
-            self._still = p.t if p.v <= self._valley.v + lim.STILL_BAND * self.range else self._still
+        if not turned and back:
+            self._left = p.t
+        if not turned and p.v <= self._valley.v + lim.STILL_BAND * self.range:
+            self._still = p.t
         if turned:
             self._peak, self._ext, self._mode, self._counted = self._ext, p, "falling", False
         elif p.v < self._valley.v and p.v <= self._ext.v:  # still settling into rest: the valley moves down
             self._valley, self._ext, self._left, self._still = p, p, p.t, p.t
         elif p.v > self._ext.v:
             self._ext = p
-        elif p.v < self._ext.v - self._h():  # the turning point is behind us
-            self._peak, self._ext, self._mode, self._counted = self._ext, p, "falling", False
 
     def _track_calm(self, p: _Point) -> None:
         """Rising: where the signal's current still stretch began (at the end, a rise that came to rest is no rep)."""
@@ -201,10 +199,12 @@ class CycleCounter:
         # Near the usual turning point and slowing down into it (one at full speed at the end has not turned).
         return usual is not None and abs(top.v - usual) <= lim.PEAK_MATCH * self.range and rise < lim.FAST * self.range
 
-    def _edge_ok(self, side: float, learned_from: int = 2) -> bool:
-        """One side of a cut rep is enough when it covers the range without far exceeding one learned from reps."""
-        learned = len(self._ranges) >= learned_from
-        return self._edge_cover() <= side <= lim.ARC_LIMIT and not (learned and side > lim.OVERSHOOT * self.range)
+    def _edge_ok(self, side: float, start: bool = False) -> bool:
+        """One side of a cut rep is enough when it covers the range without far exceeding this person's reps (a start
+        partial is decided after the first, whose range holds it; an end partial is held to it from the second)."""
+        own = self._ranges[-lim.LEARN_FROM :] if len(self._ranges) >= (1 if start else 2) else []
+        too_large = bool(own) and side > lim.OVERSHOOT * statistics.median(own)
+        return self._edge_cover() <= side <= lim.ARC_LIMIT and not too_large
 
     def _count(self, after: _Point, end_t: float, eased: bool = False) -> list[Cycle]:
         """Decide the rep around the confirmed peak, now that the signal has come down to `after`."""
@@ -270,7 +270,7 @@ class CycleCounter:
         if self._pending is None or not (self._ranges or final):
             return done
         cycle, self._pending = self._pending, None
-        return [cycle, *done] if self._edge_ok(cycle.range_deg, learned_from=1) else done
+        return [cycle, *done] if self._edge_ok(cycle.range_deg, start=True) else done
 
     def finish(self) -> list[Cycle]:
         """End of input (or a long gap): a turning point reached but not come back from is a partial rep."""
@@ -280,7 +280,7 @@ class CycleCounter:
             if valley is None or self._opened_moving(valley):  # no valley at rest: the larger side decides
                 side = max(peak.v - ext.v, peak.v - (self._first.v if self._first else peak.v))
                 cycle = Cycle(self._opened_at(peak), peak.t, ext.t, side, peak.v, "start")
-                out = [cycle] if self._edge_ok(side) else []
+                out = [cycle] if self._edge_ok(side, start=True) else []
             elif self._edge_ok(peak.v - valley.v):
                 out = [Cycle(self._span(ext.t, False)[0], peak.t, ext.t, peak.v - valley.v, peak.v, "end")]
         elif self._mode == "rising" and ext is not None and valley is not None:

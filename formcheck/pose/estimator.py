@@ -30,9 +30,8 @@ CENSUS_EVERY_S = 6.0
 # Bump it with any change to finding people (formcheck/pose/finding.py, census.py, zoom.py). 6: people found one at a
 # time, each found head covered, the same body found again (mirrored too) and bodies made up inside someone found looked
 # past, several followed after a checked census, gaps while following several no census (stop 31; 2 to 5 were its
-# drafts); 8: a person too small for the whole picture found in a part of it (formcheck/pose/zoom.py, stop 32; 7
-# was its draft);
-# 1: MediaPipe's own multi-person modes.
+# drafts); 8: a person too small for the whole picture found in a part of it (formcheck/pose/zoom.py, built in stop
+# 32 with 7 its draft, withdrawn, back in stop 33); 1: MediaPipe's own multi-person modes.
 STAGE_VERSION = 8
 
 
@@ -51,9 +50,10 @@ class PoseEstimator:
     (benchmarks/stress.py, clamshell-second-kneeling on the fresh seeds).
     """
 
-    def __init__(self, variant: str = "full", census_every_s: float | None = CENSUS_EVERY_S, zoom: bool = True) -> None:
+    def __init__(self, variant: str = "full", census_every_s: float | None = CENSUS_EVERY_S,
+                 look_closer: bool = True) -> None:  # fmt: skip
         self.variant = variant
-        self.zoom = zoom  # look for a person too small for the whole picture in a part of it (False: to measure it)
+        self.look_closer = look_closer  # look for someone too small for the whole picture in part of it (pose.zoom)
         self._path = str(model_path(variant))
         self._single = self._create(vision.RunningMode.VIDEO, 1)
         self._finder: vision.PoseLandmarker | None = None  # IMAGE mode, one person a detection; made on first use
@@ -153,7 +153,7 @@ class PoseEstimator:
         whole = not following or t >= self._recheck_at
         if whole:
             poses = self._whole(frame, ms)
-            if poses or not self.zoom or (not following and t < self._search_at):
+            if poses or not self.look_closer or (not following and t < self._search_at):
                 self._region = None
                 return poses
             self._recheck_at = t + zoom.RECHECK_S

@@ -45,8 +45,9 @@ def to_picture(xyzv: np.ndarray, region: tuple[int, int, int, int], width: int, 
 
 
 def centre(xyzv: np.ndarray, width: int, height: int) -> tuple[float, float]:
-    """The middle of a found person's landmarks in the picture, pixels (the box of those inside it)."""
+    """The middle of the box round a found person's landmarks, pixels (landmarks the model put outside the picture
+    count: the region follows the whole body, then is moved inside the picture by around())."""
     points = xyzv[:, :2] * (width, height)
-    inside = points[np.isfinite(points).all(axis=1)]
-    low, high = inside.min(axis=0), inside.max(axis=0)
+    finite = points[np.isfinite(points).all(axis=1)]
+    low, high = finite.min(axis=0), finite.max(axis=0)
     return float((low[0] + high[0]) / 2), float((low[1] + high[1]) / 2)
