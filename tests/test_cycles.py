@@ -439,3 +439,14 @@ def test_a_start_partial_is_held_to_the_first_complete_reps_own_range() -> None:
     got = count(np.concatenate([half_cosine(106.0, 5.0, 1.0), reps(3, peak=84.0)]), typical=37.5, rest=5.0,
                 minimum=15.0)  # fmt: skip
     assert [c.partial for c in got] == ["start", "", "", ""]
+
+
+def test_a_pause_between_reps_is_part_of_neither() -> None:
+    # Reps of 2 s with 3 s at rest between them: each rep runs from leaving rest to back at rest. (Every rep after the
+    # first once started where the signal first came to rest after the one before: 5 s "reps", and a person resting
+    # between reps would have been told they were slower than prescribed.)
+    got = count(reps(3, rep_s=2.0, pause_s=3.0, lead_s=1.0))
+    assert len(got) == 3
+    for k, c in enumerate(got):
+        assert c.start_s == pytest.approx(1.0 + 5.0 * k, abs=0.2)
+        assert c.end_s - c.start_s == pytest.approx(2.0, abs=0.3)

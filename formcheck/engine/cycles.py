@@ -21,6 +21,7 @@ import statistics
 from collections import deque
 
 from formcheck.engine import cycle_limits as lim
+from formcheck.engine.cycle_end import turned_at_end
 from formcheck.engine.records import Cycle
 from formcheck.engine.records import SignalPoint as _Point
 
@@ -64,6 +65,7 @@ class CycleCounter:
         self._left: float | None = None  # when the signal last left the valley's band (LEAVE_BAND)
         self._still: float | None = None  # when it last left the valley itself (STILL_BAND)
         self._counted = False  # the rep in progress was counted on reaching rest
+        self._low = (0.0, 0.0)  # falling: when the signal was last within LEAVE_BAND and STILL_BAND of its lowest
         self._last_t: float | None = None
         self._recent: deque[_Point] = deque()  # the last STILL_RISING_S of samples
         self._calm: _Point | None = None  # rising: where the signal's current still stretch began
@@ -113,7 +115,7 @@ class CycleCounter:
         if p.v < self._hi.v - self._h():  # a peak first: a valley before it only if the low came earlier
             self._valley = self._lo if self._lo.t < self._hi.t else None
             self._left = self._valley.t if self._valley else None
-            self._peak, self._ext, self._mode, self._counted = self._hi, p, "falling", False
+            self._peak, self._ext, self._mode, self._counted, self._low = self._hi, p, "falling", False, (p.t, p.t)
         elif p.v > self._lo.v + self._h():  # a valley first
             self._valley, self._ext, self._mode = self._lo, p, "rising"
 
@@ -130,7 +132,7 @@ class CycleCounter:
         if not turned and p.v <= self._valley.v + lim.STILL_BAND * self.range:
             self._still = p.t
         if turned:
-            self._peak, self._ext, self._mode, self._counted = self._ext, p, "falling", False
+            self._peak, self._ext, self._mode, self._counted, self._low = self._ext, p, "falling", False, (p.t, p.t)
         elif p.v < self._valley.v and p.v <= self._ext.v:  # still settling into rest: the valley moves down
             self._valley, self._ext, self._left, self._still = p, p, p.t, p.t
         elif p.v > self._ext.v:
@@ -158,6 +160,11 @@ class CycleCounter:
         assert self._ext is not None and self._peak is not None
         if p.v < self._ext.v:
             self._ext = p
+        # The next rep starts where the signal last left the valley's band and the valley itself, not where it first
+        # came to rest after this one (a pause between reps is part of neither).
+        near = p.v - self._ext.v
+        self._low = (p.t if near <= lim.LEAVE_BAND * self.range else self._low[0],
+                     p.t if near <= lim.STILL_BAND * self.range else self._low[1])  # fmt: skip
         out: list[Cycle] = []
         near_rest = p.v <= self.rest + lim.REST_BAND * self.range
         if not self._counted and near_rest and self._peak.v - p.v >= self._cover():
@@ -170,7 +177,7 @@ class CycleCounter:
             if not self._counted:
                 out = self._count(valley, valley.t)
             self._rests.append(valley.v)
-            self._valley, self._ext, self._left, self._still, self._mode = valley, p, valley.t, valley.t, "rising"
+            self._valley, self._ext, (self._left, self._still), self._mode = valley, p, self._low, "rising"
             self._calm = None
         return out
 
@@ -185,19 +192,6 @@ class CycleCounter:
 
     def _edge_cover(self) -> float:
         return max(lim.EDGE_COVER * self.range, self.min_excursion)
-
-    def _turned(self, top: _Point) -> bool:
-        """At the end of input: has a movement still in its rising part reached its turning point? Yes when it
-        has stopped rising, or when it is at this person's usual turning point."""
-        rise = 0.0
-        if self._recent:
-            rise = top.v - min(q.v for q in self._recent)
-            fell = top.v - self._recent[-1].v
-            if fell >= lim.STILL_RISING * self.range or rise < lim.STILL_RISING * self.range:
-                return True
-        usual = self._usual()
-        # Near the usual turning point and slowing down into it (one at full speed at the end has not turned).
-        return usual is not None and abs(top.v - usual) <= lim.PEAK_MATCH * self.range and rise < lim.FAST * self.range
 
     def _edge_ok(self, side: float, start: bool = False) -> bool:
         """One side of a cut rep is enough when it covers the range without far exceeding this person's reps (a start
@@ -287,11 +281,12 @@ class CycleCounter:
             up = ext.v - valley.v
             until = ext.t if self._last_t is None else self._last_t
             resting = self._calm is not None and self._rested(self._calm, until)  # came to rest: no rep
-            if self._edge_ok(up) and self._turned(ext) and not resting:
+            if self._edge_ok(up) and turned_at_end(ext, self._recent, self._usual(), self.range) and not resting:
                 out = [Cycle(self._span(ext.t, False)[0], ext.t, ext.t, up, ext.v, "end")]
         elif self._mode == "unknown" and self._lo is not None and self._hi is not None:
-            side = self._hi.v - self._lo.v  # never turned: one monotonic movement, counted if it covers the range
-            if self._edge_ok(side) and self._hi.t > self._lo.t and self._turned(self._hi):
+            side, top = self._hi.v - self._lo.v, self._hi  # never turned: one monotonic movement, if it covers range
+            turned = turned_at_end(top, self._recent, self._usual(), self.range)
+            if self._edge_ok(side) and top.t > self._lo.t and turned:
                 out = [Cycle(self._lo.t, self._hi.t, self._hi.t, side, self._hi.v, "end")]
         # Doubtful reps no complete rep came to judge are counted (each covered the range); at a gap too, in rep order.
         out, self._doubtful = [*self._doubtful, *out], []
