@@ -68,7 +68,8 @@ def small_range_warning(exercise: Exercise, records: Sequence[RepRecord | HoldRe
 def rep_warnings(exercise: Exercise, records: Sequence[RepRecord | HoldRecord]) -> list[str]:
     """What the reps themselves say about the count: all small. (Reps too quick to be controlled are no reps:
     formcheck.engine.cycle_limits.HASTY_S.)"""
-    return [w for w in (small_range_warning(exercise, records),) if w]
+    small = small_range_warning(exercise, records)
+    return [small] if small else []
 
 
 def _in_sentence(exercise: Exercise) -> str:

@@ -37,9 +37,9 @@ CUT_JUMP_TORSO = 0.6
 CUT_SCALE_RATIO = 1.35
 # ... measured against a torso of at least this share of the picture's smaller side: a smaller one is a person far off
 # or lying along the camera's axis, whose landmarks wobble by more than a third of it from frame to frame (the supine
-# rotation seen from the feet, torso 18-30 px of 480: 0.61-1.34 times the last frame's, and a hold cut in two; over
-# the stress suite and the real clips it took the jump-or-size cuts from 258 to 135, keeping every cut of the renders
-# and real clips that the labels show: benchmarks/counting.py --rendered, stop 33).
+# rotation seen from the feet, torso 18-30 px of 480: 0.61-1.34 times the last frame's, and a hold cut in two). Over the
+# cached pose output of the stress suite and of every labelled real clip (check set included) it took the jump-or-size
+# cuts from 258 to 135 and kept every cut the renders and labels show (a scratch count, stop 33, not a benchmark).
 CUT_MIN_TORSO = 1 / 12
 HAMPEL_S = 0.2  # half-window of the outlier test; glitches up to ~half this long are removed
 HAMPEL_SIGMAS = 3.0
